@@ -1,0 +1,188 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, basename, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import RE2 from 're2';
+import { parse } from 'yaml';
+import type { Confidence } from '../types.js';
+import type { Catalogue, RuleSpec, RuleExample } from './rule.js';
+import { validators } from './validators/index.js';
+
+export class CatalogueError extends Error {
+  constructor(readonly file: string, readonly ruleId: string | undefined, message: string) {
+    super(`${file}${ruleId ? ` rule '${ruleId}'` : ''}: ${message}`);
+    this.name = 'CatalogueError';
+  }
+}
+
+/** The `detectors/` folder shipped with the package (dist/detectors/ -> ../../detectors). */
+export function defaultCatalogueDir(): string {
+  return join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'detectors');
+}
+
+const CONFIDENCES: Confidence[] = ['low', 'medium', 'high'];
+const ID = /^[a-z0-9][a-z0-9-]*$/;
+
+/** Loads and validates every `*.yaml` file in `dir`; throws CatalogueError naming file and rule. */
+export function loadCatalogue(dir: string = defaultCatalogueDir()): Catalogue {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.yaml') || f.endsWith('.yml')).sort();
+  const hash = createHash('sha256');
+  const rules: RuleSpec[] = [];
+  const seen = new Map<string, string>();
+  for (const f of files) {
+    const path = join(dir, f);
+    const text = readFileSync(path, 'utf8');
+    hash.update(f).update('\0').update(text).update('\0');
+    for (const rule of parseFile(path, text)) {
+      const prev = seen.get(rule.id);
+      if (prev) throw new CatalogueError(basename(path), rule.id, `duplicate id (also in ${prev})`);
+      seen.set(rule.id, basename(path));
+      rules.push(rule);
+    }
+  }
+  if (rules.length === 0) throw new CatalogueError(dir, undefined, 'no rules found');
+  for (const r of rules) {
+    if (r.requires && !seen.has(r.requires.rule)) {
+      throw new CatalogueError(r.file, r.id, `requires unknown rule '${r.requires.rule}'`);
+    }
+  }
+  return { rules, hash: hash.digest('hex') };
+}
+
+function parseFile(path: string, text: string): RuleSpec[] {
+  const file = basename(path);
+  let doc: unknown;
+  try {
+    doc = parse(text);
+  } catch (e) {
+    throw new CatalogueError(file, undefined, `invalid YAML: ${(e as Error).message}`);
+  }
+  if (!isObj(doc) || !Array.isArray(doc.rules)) {
+    throw new CatalogueError(file, undefined, 'expected a top-level `rules:` list');
+  }
+  const provider = typeof doc.provider === 'string' ? doc.provider : file.replace(/\.ya?ml$/, '');
+  return doc.rules.map((raw: unknown, i: number) => parseRule(file, provider, raw, i));
+}
+
+function parseRule(file: string, defaultProvider: string, raw: unknown, index: number): RuleSpec {
+  if (!isObj(raw)) throw new CatalogueError(file, `#${index}`, 'rule must be a mapping');
+  const id = raw.id;
+  if (typeof id !== 'string' || !ID.test(id)) {
+    throw new CatalogueError(file, String(id ?? `#${index}`), 'id must be lowercase letters, digits and dashes');
+  }
+  const fail = (msg: string): never => {
+    throw new CatalogueError(file, id, msg);
+  };
+  const str = (k: string, required = true): string | undefined => {
+    const v = raw[k];
+    if (v === undefined && !required) return undefined;
+    if (typeof v !== 'string' || v.length === 0) fail(`\`${k}\` must be a non-empty string`);
+    return v as string;
+  };
+  const regex = str('regex')!;
+  let re: RE2;
+  try {
+    re = new RE2(regex, 'u');
+  } catch (e) {
+    return fail(`regex does not compile in RE2: ${(e as Error).message}`);
+  }
+  const groups = countGroups(regex);
+  if (groups.capturing === 0) fail('regex needs a capture group for the secret');
+  if (groups.capturing > 1 && !groups.named.includes('secret')) {
+    fail('regex has several capture groups: name the secret one (?P<secret>...) or make the others non-capturing');
+  }
+  const keywords = raw.keywords;
+  if (!Array.isArray(keywords) || keywords.length === 0 || !keywords.every((k) => typeof k === 'string' && k.length > 0)) {
+    fail('`keywords` must be a non-empty list of strings');
+  }
+  for (const k of keywords as string[]) if (k !== k.toLowerCase()) fail(`keyword '${k}' must be lowercase`);
+  const confidence = (raw.confidence ?? 'medium') as Confidence;
+  if (!CONFIDENCES.includes(confidence)) fail('`confidence` must be low, medium or high');
+  if (raw.entropy !== undefined && (typeof raw.entropy !== 'number' || raw.entropy < 0 || raw.entropy > 8)) {
+    fail('`entropy` must be a number between 0 and 8');
+  }
+  const validate = str('validate', false);
+  if (validate && !validators[validate]) fail(`unknown validator '${validate}'`);
+  const allow = raw.allow ?? [];
+  if (!Array.isArray(allow)) fail('`allow` must be a list of regexes');
+  for (const a of allow as unknown[]) {
+    try {
+      new RE2(String(a), 'u');
+    } catch (e) {
+      fail(`allow pattern '${a}' does not compile: ${(e as Error).message}`);
+    }
+  }
+  let requires: RuleSpec['requires'];
+  if (raw.requires !== undefined) {
+    const rq = raw.requires;
+    if (!isObj(rq) || typeof rq.rule !== 'string' || typeof rq.within !== 'number') {
+      fail('`requires` must be { rule: ID, within: LINES }');
+    }
+    requires = { rule: (rq as { rule: string }).rule, within: (rq as { within: number }).within };
+  }
+  const examples = raw.examples;
+  if (!Array.isArray(examples) || examples.length === 0) fail('needs at least one example');
+  const ex: RuleExample[] = (examples as unknown[]).map((e, i) => {
+    if (!isObj(e) || typeof e.text !== 'string' || typeof e.secret !== 'string') {
+      return fail(`example #${i} must be { text, secret }`);
+    }
+    return { text: e.text, secret: e.secret, path: typeof e.path === 'string' ? e.path : undefined };
+  });
+  const negatives = raw.negatives ?? [];
+  if (!Array.isArray(negatives) || !negatives.every((n) => typeof n === 'string')) {
+    fail('`negatives` must be a list of strings');
+  }
+  void re;
+  return {
+    id,
+    name: str('name')!,
+    provider: str('provider', false) ?? defaultProvider,
+    regex,
+    keywords: keywords as string[],
+    confidence,
+    entropy: raw.entropy as number | undefined,
+    validate,
+    allow: allow as string[],
+    requires,
+    generic: raw.generic === true,
+    binary: raw.binary === true,
+    description: str('description', false),
+    examples: ex,
+    negatives: negatives as string[],
+    file,
+  };
+}
+
+/** Counts capturing groups, skipping escapes, classes and (?:...) / lookaround-like forms. */
+function countGroups(src: string): { capturing: number; named: string[] } {
+  let capturing = 0;
+  const named: string[] = [];
+  let inClass = false;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      continue;
+    }
+    if (c === '[') inClass = true;
+    else if (c === '(') {
+      if (src[i + 1] !== '?') capturing++;
+      else {
+        const m = /^\(\?P?<([A-Za-z_]\w*)>/.exec(src.slice(i));
+        if (m) {
+          capturing++;
+          named.push(m[1]);
+        }
+      }
+    }
+  }
+  return { capturing, named };
+}
+
+function isObj(v: unknown): v is Record<string, any> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

@@ -1,0 +1,14 @@
+import type { Validator } from './types.js';
+import { base62Crc32 } from './base62-crc32.js';
+import { jwt } from './jwt.js';
+import { privateKey } from './private-key.js';
+
+export type { Validator, ValidationResult } from './types.js';
+
+/** Validators by the name a rule's `validate:` field uses. One file per validator. */
+export const validators: Record<string, Validator> = {
+  'github-checksum': base62Crc32,
+  'npm-checksum': base62Crc32,
+  jwt,
+  'private-key': privateKey,
+};

@@ -1,0 +1,44 @@
+import type { CompiledCatalogue } from './compile.js';
+import { detect, type RawMatch } from './detect.js';
+import { fingerprint, preview } from './fingerprint.js';
+import { LineIndex } from './line-index.js';
+import type { BatchTask, WorkerHit } from './protocol.js';
+
+/** Runs detection over every chunk of a batch and turns raw matches into located, fingerprinted hits. */
+export function detectBatch(cat: CompiledCatalogue, task: BatchTask, key: Buffer, showSecrets: boolean): WorkerHit[] {
+  const all = Buffer.from(task.buf);
+  const out: WorkerHit[] = [];
+  task.items.forEach((it, item) => {
+    const data = all.subarray(it.start, it.end);
+    const hits = detect(cat, data, { name: it.name });
+    if (hits.length === 0) return;
+    const lines = new LineIndex(data);
+    for (const h of hits) out.push(toHit(h, item, lines, key, showSecrets));
+  });
+  return out;
+}
+
+function toHit(h: RawMatch, item: number, lines: LineIndex, key: Buffer, showSecrets: boolean): WorkerHit {
+  const hit: WorkerHit = {
+    item,
+    ruleId: h.rule.spec.id,
+    confidence: h.confidence,
+    validated: h.validated,
+    line: lines.lineOf(h.start),
+    column: lines.columnOf(h.start),
+    endLine: lines.lineOf(h.end),
+    endColumn: lines.columnOf(h.end),
+    fingerprint: fingerprint(key, h.secret),
+    preview: preview(h.secret),
+    secretLength: [...h.secret].length,
+  };
+  if (h.key) hit.key = h.key;
+  if (h.decoded) hit.decoded = h.decoded;
+  if (h.dates && Object.values(h.dates).some(Boolean)) hit.dates = h.dates;
+  if (h.notes.length) hit.notes = h.notes;
+  if (h.paired) {
+    hit.pairedWith = { ruleId: h.paired.rule.spec.id, fingerprint: fingerprint(key, h.paired.secret), preview: preview(h.paired.secret) };
+  }
+  if (showSecrets) hit.secret = h.secret;
+  return hit;
+}

@@ -1,0 +1,61 @@
+import RE2 from 're2';
+import type { Catalogue, RuleSpec } from '../detectors/rule.js';
+import { validators, type Validator } from '../detectors/validators/index.js';
+
+export interface CompiledRule {
+  spec: RuleSpec;
+  index: number;
+  re: RE2;
+  /** Name of the secret group, or undefined for group 1. */
+  group?: string;
+  allow: RE2[];
+  validator?: Validator;
+}
+
+export interface CompiledCatalogue {
+  rules: CompiledRule[];
+  byId: Map<string, CompiledRule>;
+  /** One RE2 alternation of every keyword, case-insensitive: the one-pass prefilter. */
+  prefilter: RE2;
+  /** Lowercased keyword -> rules that list it. */
+  keywordRules: Map<string, CompiledRule[]>;
+  hash: string;
+}
+
+const escapeLiteral = (s: string) => s.replace(/[\\^$.*+?()[\]{}|/-]/g, (c) => `\\${c}`);
+
+export function compileCatalogue(cat: Catalogue): CompiledCatalogue {
+  const rules = cat.rules.map((spec, index): CompiledRule => {
+    const named = /\(\?P?<secret>/.test(spec.regex);
+    return {
+      spec,
+      index,
+      re: new RE2(spec.regex, 'gd'),
+      group: named ? 'secret' : undefined,
+      allow: (spec.allow ?? []).map((a) => new RE2(a)),
+      validator: spec.validate ? validators[spec.validate] : undefined,
+    };
+  });
+  const byId = new Map(rules.map((r) => [r.spec.id, r]));
+  const byIdRequired = (id: string) => byId.get(id)!;
+  const keywordRules = new Map<string, CompiledRule[]>();
+  for (const r of rules) {
+    for (const k of r.spec.keywords) {
+      const list = keywordRules.get(k) ?? [];
+      list.push(r);
+      keywordRules.set(k, list);
+    }
+  }
+  // A hit on `token` must also wake the rules keyed on `tok`: the alternation reports only
+  // one keyword per position, so each keyword carries the rules of every keyword inside it.
+  const keys = [...keywordRules.keys()].sort((a, b) => b.length - a.length);
+  for (const k of keys) {
+    const own = new Set(keywordRules.get(k));
+    for (const inner of keys) if (inner !== k && k.includes(inner)) for (const r of keywordRules.get(inner)!) own.add(r);
+    // A rule that needs a partner is useless without it: run the partner whenever it runs.
+    for (const r of [...own]) if (r.spec.requires) own.add(byIdRequired(r.spec.requires.rule));
+    keywordRules.set(k, [...own]);
+  }
+  const prefilter = new RE2(keys.map(escapeLiteral).join('|'), 'gi');
+  return { rules, byId, prefilter, keywordRules, hash: cat.hash };
+}

@@ -1,0 +1,160 @@
+import type { Confidence, EmbeddedDates } from '../types.js';
+import type { CompiledCatalogue, CompiledRule } from './compile.js';
+import { looksRandom, shannon } from './entropy.js';
+import { isDocumentedExample, isPlaceholder, isTemplated } from './placeholders.js';
+import { pathContext } from './path-context.js';
+import { decodedSegments } from './decode.js';
+import { LineIndex } from './line-index.js';
+
+/** A hit inside a worker. Holds the secret; never leaves the worker except as fingerprint/preview. */
+export interface RawMatch {
+  rule: CompiledRule;
+  secret: string;
+  /** Byte offsets of the secret in the chunk. */
+  start: number;
+  end: number;
+  confidence: Confidence;
+  validated: boolean;
+  dates?: EmbeddedDates;
+  notes: string[];
+  key?: string;
+  decoded?: string;
+  paired?: RawMatch;
+}
+
+export interface DetectOptions {
+  /** Path-like name of the chunk, for path-aware confidence (tests, lockfiles, assets). */
+  name?: string;
+  /** Decoding depth left for base64/percent segments. */
+  depth?: number;
+}
+
+const LOWER: Confidence[] = ['low', 'low', 'medium'];
+const lower = (c: Confidence): Confidence => LOWER[['low', 'medium', 'high'].indexOf(c)];
+
+const ALLOW_COMMENT = Buffer.from('credsweep:allow');
+
+/**
+ * Finds every rule hit in `data`. One prefilter pass picks candidate rules; each candidate's
+ * RE2 runs over the whole chunk; gates (allowlists, entropy, validators, placeholders,
+ * pairing) drop false hits; base64 and percent-encoded segments are decoded and scanned
+ * once more, reported at the segment's location.
+ */
+export function detect(cat: CompiledCatalogue, data: Buffer, opts: DetectOptions = {}): RawMatch[] {
+  const candidates = candidateRules(cat, data);
+  const ctx = pathContext(opts.name);
+  const out: RawMatch[] = [];
+  const lines = new LineIndex(data);
+  for (const rule of candidates) {
+    if (ctx.skipRule(rule.spec)) continue;
+    const re = rule.re;
+    re.lastIndex = 0;
+    let m: ReturnType<typeof re.exec>;
+    while ((m = re.exec(data)) !== null) {
+      const idx = (m as unknown as { indices: Array<[number, number] | undefined> & { groups?: Record<string, [number, number] | undefined> } }).indices;
+      const span = rule.group ? idx.groups?.[rule.group] : idx[1];
+      if (!span) continue;
+      const [start, end] = span;
+      if (m[0].length === 0) re.lastIndex++;
+      const secret = data.toString('utf8', start, end);
+      const hit = gate(rule, secret, data, start, end, lines);
+      if (!hit) continue;
+      if (ctx.lowerConfidence) {
+        hit.confidence = lower(hit.confidence);
+        hit.notes.push(ctx.lowerConfidence);
+      }
+      out.push(hit);
+    }
+  }
+  const paired = pairUp(out, lines);
+  const depth = opts.depth ?? 2;
+  if (depth > 0) {
+    for (const seg of decodedSegments(data)) {
+      for (const inner of detect(cat, seg.decoded, { ...opts, depth: depth - 1 })) {
+        if (paired.some((p) => p.secret === inner.secret)) continue;
+        paired.push({ ...inner, start: seg.start, end: seg.end, decoded: inner.decoded ? `${seg.encoding}+${inner.decoded}` : seg.encoding });
+      }
+    }
+  }
+  return paired;
+}
+
+function candidateRules(cat: CompiledCatalogue, data: Buffer): CompiledRule[] {
+  const pre = cat.prefilter;
+  pre.lastIndex = 0;
+  const found = new Set<CompiledRule>();
+  const seenKeys = new Set<string>();
+  let m: ReturnType<typeof pre.exec>;
+  while ((m = pre.exec(data)) !== null) {
+    const k = m[0].toString().toLowerCase();
+    // Step one byte, not past the match: keywords may overlap (`ab` in `xab`, `bc` in `abc`).
+    pre.lastIndex = m.index + 1;
+    if (seenKeys.has(k)) continue;
+    seenKeys.add(k);
+    for (const r of cat.keywordRules.get(k) ?? []) found.add(r);
+    if (found.size === cat.rules.length) break;
+  }
+  return [...found].sort((a, b) => a.index - b.index);
+}
+
+function gate(rule: CompiledRule, secret: string, data: Buffer, start: number, end: number, lines: LineIndex): RawMatch | undefined {
+  const spec = rule.spec;
+  if (rule.allow.some((a) => a.test(secret))) return undefined;
+  if (isDocumentedExample(secret)) return undefined;
+  if (spec.entropy !== undefined && shannon(secret) < spec.entropy) return undefined;
+  const lineStart = lines.lineStart(start);
+  const lineEnd = lines.lineEnd(end);
+  if (data.subarray(lineStart, lineEnd).includes(ALLOW_COMMENT)) return undefined;
+  const notes: string[] = [];
+  let confidence = spec.confidence;
+  if (spec.generic) {
+    if (isPlaceholder(secret) || !looksRandom(secret)) return undefined;
+  } else if (isTemplated(secret)) {
+    return undefined;
+  }
+  let validated = false;
+  let dates: EmbeddedDates | undefined;
+  if (rule.validator) {
+    const v = rule.validator(secret);
+    if (!v.valid) return undefined;
+    validated = v.confidence === undefined || v.confidence === 'high';
+    confidence = v.confidence ?? 'high';
+    dates = v.dates;
+    if (v.note) notes.push(v.note);
+  }
+  return { rule, secret, start, end, confidence, validated, dates, notes, key: assignedName(data, lineStart, start) };
+}
+
+/** The identifier a value is assigned to on its line: `password = "..."`, `API_KEY: ...`, `"token": "..."`. */
+function assignedName(data: Buffer, lineStart: number, start: number): string | undefined {
+  if (start - lineStart > 400) return undefined;
+  const before = data.toString('utf8', lineStart, start);
+  const m = /([A-Za-z_][A-Za-z0-9_.-]*)["'\]]?\s*(?::=|=>|[:=])\s*["'`]?[^"'`:=]*$/.exec(before);
+  return m?.[1];
+}
+
+/** Keeps rules with `requires` only when their partner hit is within range, and links the pair. */
+function pairUp(hits: RawMatch[], lines: LineIndex): RawMatch[] {
+  if (!hits.some((h) => h.rule.spec.requires)) return hits;
+  const out: RawMatch[] = [];
+  for (const h of hits) {
+    const req = h.rule.spec.requires;
+    if (!req) {
+      out.push(h);
+      continue;
+    }
+    const line = lines.lineOf(h.start);
+    let best: RawMatch | undefined;
+    let bestDist = Infinity;
+    for (const p of hits) {
+      if (p.rule.spec.id !== req.rule) continue;
+      const d = Math.abs(lines.lineOf(p.start) - line);
+      if (d <= req.within && d < bestDist) {
+        best = p;
+        bestDist = d;
+      }
+    }
+    if (best) out.push({ ...h, paired: best });
+  }
+  return out;
+}

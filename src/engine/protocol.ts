@@ -1,0 +1,34 @@
+import type { Confidence, EmbeddedDates } from '../types.js';
+
+/** What the main thread sends a worker: one buffer holding many chunks back to back. */
+export interface BatchTask {
+  buf: ArrayBuffer;
+  items: Array<{ start: number; end: number; name?: string }>;
+}
+
+/** One hit as it leaves a worker: located and fingerprinted, the secret itself only with --show-secrets. */
+export interface WorkerHit {
+  item: number;
+  ruleId: string;
+  confidence: Confidence;
+  validated: boolean;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  fingerprint: string;
+  preview: string;
+  secretLength: number;
+  key?: string;
+  decoded?: string;
+  dates?: EmbeddedDates;
+  notes?: string[];
+  pairedWith?: { ruleId: string; fingerprint: string; preview: string };
+  secret?: string;
+}
+
+export interface WorkerConfig {
+  catalogueDir?: string;
+  fingerprintKey: string;
+  showSecrets: boolean;
+}

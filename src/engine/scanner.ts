@@ -1,0 +1,154 @@
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import type { Chunk, Confidence, Finding } from '../types.js';
+import { CONFIDENCE_ORDER } from '../types.js';
+import { loadCatalogue } from '../detectors/catalogue.js';
+import type { Catalogue, RuleSpec } from '../detectors/rule.js';
+import { compileCatalogue, type CompiledCatalogue } from './compile.js';
+import { detectBatch } from './batch-detect.js';
+import type { BatchTask, WorkerHit } from './protocol.js';
+
+export interface ScannerOptions {
+  /** Folder of `*.yaml` rule files; defaults to the shipped `detectors/`. */
+  catalogueDir?: string;
+  /** Worker threads; 0 runs detection on the calling thread. Default: cores. */
+  threads?: number;
+  fingerprintKey: Buffer;
+  showSecrets?: boolean;
+  /** Findings below this are dropped. Default `medium`. */
+  minConfidence?: Confidence;
+  /** Target bytes per batch sent to a worker (default 2 MB). */
+  batchBytes?: number;
+}
+
+export interface EngineStats {
+  chunks: number;
+  bytes: number;
+  batches: number;
+}
+
+interface PendingBatch {
+  chunks: Chunk[];
+  bytes: number;
+}
+
+/**
+ * The engine's main-thread side: groups chunks into batches of about `batchBytes`, copies
+ * each batch into one fresh ArrayBuffer that is transferred (not cloned) to a worker, and
+ * turns worker hits back into Findings with their origins. Keeps at most two batches per
+ * thread in flight, so a fast source cannot queue unbounded memory.
+ */
+export class Scanner {
+  readonly catalogue: Catalogue;
+  readonly stats: EngineStats = { chunks: 0, bytes: 0, batches: 0 };
+  private readonly rules: Map<string, RuleSpec>;
+  private readonly pool?: Piscina;
+  private readonly inline?: CompiledCatalogue;
+  private readonly batchBytes: number;
+  private readonly minConfidence: number;
+  readonly threads: number;
+
+  constructor(private readonly opts: ScannerOptions) {
+    this.catalogue = loadCatalogue(opts.catalogueDir);
+    this.rules = new Map(this.catalogue.rules.map((r) => [r.id, r]));
+    this.threads = opts.threads ?? availableParallelism();
+    this.batchBytes = opts.batchBytes ?? 2 * 1024 * 1024;
+    this.minConfidence = CONFIDENCE_ORDER[opts.minConfidence ?? 'medium'];
+    if (this.threads > 0) {
+      this.pool = new Piscina({
+        filename: new URL('./worker.js', import.meta.url).href,
+        minThreads: this.threads,
+        maxThreads: this.threads,
+        idleTimeout: 60_000,
+        workerData: {
+          catalogueDir: opts.catalogueDir,
+          fingerprintKey: opts.fingerprintKey.toString('hex'),
+          showSecrets: !!opts.showSecrets,
+        },
+      });
+    } else {
+      this.inline = compileCatalogue(this.catalogue);
+    }
+  }
+
+  rule(id: string): RuleSpec | undefined {
+    return this.rules.get(id);
+  }
+
+  /** Scans every chunk; yields findings as batches complete (not in input order). */
+  async *scan(chunks: AsyncIterable<Chunk> | Iterable<Chunk>): AsyncGenerator<Finding> {
+    const inFlight: Array<Promise<Finding[]>> = [];
+    const limit = Math.max(2, this.threads * 2);
+    let pending: PendingBatch = { chunks: [], bytes: 0 };
+    const flush = () => {
+      if (pending.chunks.length === 0) return;
+      inFlight.push(this.runBatch(pending.chunks));
+      pending = { chunks: [], bytes: 0 };
+    };
+    for await (const chunk of chunks) {
+      this.stats.chunks++;
+      this.stats.bytes += chunk.data.length;
+      pending.chunks.push(chunk);
+      pending.bytes += chunk.data.length;
+      if (pending.bytes >= this.batchBytes || pending.chunks.length >= 4096) flush();
+      while (inFlight.length >= limit) yield* await inFlight.shift()!;
+    }
+    flush();
+    while (inFlight.length > 0) yield* await inFlight.shift()!;
+  }
+
+  /** Convenience: every finding of every chunk, sorted by location. */
+  async scanAll(chunks: AsyncIterable<Chunk> | Iterable<Chunk>): Promise<Finding[]> {
+    const out: Finding[] = [];
+    for await (const f of this.scan(chunks)) out.push(f);
+    return out;
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.destroy();
+  }
+
+  private async runBatch(chunks: Chunk[]): Promise<Finding[]> {
+    this.stats.batches++;
+    const total = chunks.reduce((n, c) => n + c.data.length, 0);
+    // A fresh, unpooled buffer: pooled Buffers share an ArrayBuffer and cannot be transferred.
+    const buf = Buffer.allocUnsafeSlow(total);
+    const items: BatchTask['items'] = [];
+    let at = 0;
+    for (const c of chunks) {
+      c.data.copy(buf, at);
+      items.push({ start: at, end: at + c.data.length, name: c.name ?? originPath(c) });
+      at += c.data.length;
+    }
+    const task: BatchTask = { buf: buf.buffer as ArrayBuffer, items };
+    const hits: WorkerHit[] = this.pool
+      ? await this.pool.run(task, { transferList: [task.buf] })
+      : detectBatch(this.inline!, task, this.opts.fingerprintKey, !!this.opts.showSecrets);
+    const out: Finding[] = [];
+    for (const h of hits) {
+      if (CONFIDENCE_ORDER[h.confidence] < this.minConfidence) continue;
+      out.push(this.toFinding(h, chunks[h.item]));
+    }
+    return out;
+  }
+
+  private toFinding(h: WorkerHit, chunk: Chunk): Finding {
+    const rule = this.rules.get(h.ruleId)!;
+    const off = chunk.lineOffset ?? 0;
+    const { item: _item, line, endLine, ...rest } = h;
+    return {
+      kind: 'rule',
+      ruleName: rule.name,
+      provider: rule.provider,
+      origin: chunk.origin,
+      line: line + off,
+      endLine: endLine + off,
+      ...rest,
+    };
+  }
+}
+
+function originPath(c: Chunk): string | undefined {
+  const o = c.origin;
+  return 'path' in o ? o.path : undefined;
+}

@@ -1,0 +1,22 @@
+// Runs every rule's own examples (must match, with the exact secret) and negatives (must not).
+import t from 'tap';
+import { loadCatalogue } from '../../dist/detectors/catalogue.js';
+import { compileCatalogue } from '../../dist/engine/compile.js';
+import { detect } from '../../dist/engine/detect.js';
+
+const catalogue = loadCatalogue();
+const compiled = compileCatalogue(catalogue);
+
+for (const rule of catalogue.rules) {
+  t.test(rule.id, async (t) => {
+    for (const ex of rule.examples) {
+      const hits = detect(compiled, Buffer.from(ex.text), { name: ex.path });
+      const mine = hits.filter((h) => h.rule.spec.id === rule.id);
+      t.ok(mine.some((h) => h.secret === ex.secret), `example matches with its secret: ${JSON.stringify(ex.text).slice(0, 120)}`);
+    }
+    for (const neg of rule.negatives) {
+      const hits = detect(compiled, Buffer.from(neg)).filter((h) => h.rule.spec.id === rule.id);
+      t.equal(hits.length, 0, `negative does not match: ${JSON.stringify(neg).slice(0, 120)}`);
+    }
+  });
+}
