@@ -1,0 +1,35 @@
+import type { Finding } from '../types.js';
+import { CONFIDENCE_ORDER } from '../types.js';
+import type { Credential, Severity } from './types.js';
+
+/** Groups findings by fingerprint: one record per secret. Pure. */
+export function groupByFingerprint(findings: Finding[]): Credential[] {
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const g = groups.get(f.fingerprint);
+    if (g) g.push(f);
+    else groups.set(f.fingerprint, [f]);
+  }
+  return [...groups.values()].map((fs) => {
+    const best = fs.reduce((a, b) => (CONFIDENCE_ORDER[b.confidence] > CONFIDENCE_ORDER[a.confidence] ? b : a));
+    return {
+      fingerprint: best.fingerprint,
+      ruleId: best.ruleId,
+      ruleName: best.ruleName,
+      provider: best.provider,
+      kind: best.kind,
+      preview: best.preview,
+      confidence: best.confidence,
+      severity: baseSeverity(best),
+      findings: fs,
+      contexts: [],
+      live: true,
+      flags: [],
+      reasons: {},
+    };
+  });
+}
+
+function baseSeverity(f: Finding): Severity {
+  return f.confidence === 'high' ? 'high' : f.confidence === 'medium' ? 'medium' : 'low';
+}

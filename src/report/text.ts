@@ -1,0 +1,73 @@
+import type { Credential } from '../hygiene/types.js';
+import { SEVERITY_ORDER } from '../hygiene/types.js';
+import type { Report } from './model.js';
+import { describeOrigin } from './origin.js';
+import { formatSize } from '../util/size.js';
+
+export interface TextOptions {
+  color: boolean;
+  /** Locations listed per credential before "and N more". */
+  maxLocations?: number;
+}
+
+const ANSI = { red: 31, yellow: 33, cyan: 36, gray: 90, bold: 1, magenta: 35 } as const;
+
+/** Human report grouped by credential, stale and shared first, then by severity. */
+export function renderText(r: Report, opts: TextOptions): string {
+  const c = (code: keyof typeof ANSI, s: string) => (opts.color ? `\x1b[${ANSI[code]}m${s}\x1b[0m` : s);
+  const out: string[] = [];
+  const creds = [...r.credentials].sort(credentialOrder);
+  const max = opts.maxLocations ?? 10;
+  for (const cred of creds) {
+    const sev = cred.severity.toUpperCase();
+    const sevText = cred.severity === 'critical' || cred.severity === 'high' ? c('red', sev) : cred.severity === 'medium' ? c('yellow', sev) : c('gray', sev);
+    const flags = cred.flags.length ? ' ' + cred.flags.map((f) => c('magenta', `[${f}]`)).join(' ') : '';
+    const kind = cred.kind === 'hygiene' ? ' (hygiene)' : '';
+    out.push(`${sevText} ${c('bold', cred.ruleName)}${kind}  ${cred.preview}  fp:${cred.fingerprint.slice(0, 12)}${flags}`);
+    const facts: string[] = [`rule ${cred.ruleId}`, `confidence ${cred.confidence}`];
+    if (cred.ageDays !== undefined) facts.push(`age ${cred.ageDays}d${cred.ageEvidence ? ` (${cred.ageEvidence})` : ''}`);
+    if (cred.contexts.length > 1) facts.push(`contexts: ${cred.contexts.join(', ')}`);
+    out.push(c('gray', `    ${facts.join(' · ')}`));
+    for (const [flag, why] of Object.entries(cred.reasons)) out.push(`    ${c('magenta', flag)}: ${why}`);
+    for (const f of cred.findings.slice(0, max)) {
+      const secret = r.showSecrets && f.secret ? `  secret=${f.secret}` : '';
+      const yp = f.yamlPath ? ` (${f.yamlPath})` : '';
+      const dec = f.decoded ? ` [decoded ${f.decoded}]` : '';
+      out.push(`    ${c('cyan', `${describeOrigin(f.origin)}:${f.line}:${f.column}`)}${yp}${dec}${secret}`);
+    }
+    if (cred.findings.length > max) out.push(c('gray', `    … and ${cred.findings.length - max} more locations`));
+    out.push('');
+  }
+  if (r.errors.length) {
+    out.push(c('red', `Errors (${r.errors.length}); the rest was scanned:`));
+    for (const e of r.errors.slice(0, 50)) out.push(`    ${e.where}: ${e.message}`);
+    if (r.errors.length > 50) out.push(`    … and ${r.errors.length - 50} more`);
+    out.push('');
+  }
+  if (r.skipped.length) {
+    const byReason = new Map<string, number>();
+    for (const s of r.skipped) byReason.set(s.reason, (byReason.get(s.reason) ?? 0) + 1);
+    out.push(`Skipped ${r.skipped.length}: ${[...byReason].map(([k, v]) => `${v} ${k}`).join(', ')}`);
+    for (const s of r.skipped.filter((s) => s.reason !== 'excluded').slice(0, 20)) {
+      out.push(c('gray', `    ${s.path} (${s.reason}${s.size !== undefined ? `, ${formatSize(s.size)}` : ''})`));
+    }
+  }
+  if (r.unusedIgnores?.length) {
+    out.push(c('yellow', `Unused ignore entries (${r.unusedIgnores.length}):`));
+    for (const u of r.unusedIgnores) out.push(`    line ${u.line}: ${u.fingerprint.slice(0, 16)}…`);
+  }
+  if (r.inventory) {
+    out.push(`Inventory: ${r.inventory.new.length} new, ${r.inventory.open.length} still open, ${r.inventory.fixed.length} fixed since last run`);
+  }
+  const mb = r.stats.bytes / 1024 / 1024;
+  out.push(
+    `${r.credentials.length} credential(s) in ${r.findings.length} finding(s); scanned ${r.stats.chunks} item(s), ${mb.toFixed(1)} MB in ${r.stats.seconds.toFixed(2)}s` +
+      (r.ignored ? `; ${r.ignored} ignored` : ''),
+  );
+  return out.join('\n') + '\n';
+}
+
+function credentialOrder(a: Credential, b: Credential): number {
+  const lead = (c: Credential) => (c.flags.includes('stale') ? 2 : 0) + (c.flags.includes('shared') ? 1 : 0);
+  return lead(b) - lead(a) || SEVERITY_ORDER[b.severity] - SEVERITY_ORDER[a.severity] || a.ruleId.localeCompare(b.ruleId);
+}

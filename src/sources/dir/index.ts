@@ -1,0 +1,112 @@
+import { lstat, opendir, readFile, realpath, stat } from 'node:fs/promises';
+import { join, sep } from 'node:path';
+import type { Chunk, ScanError, SkippedInput } from '../../types.js';
+import { isBinary, type Source } from '../source.js';
+import { ExcludeList } from './exclude.js';
+
+export interface DirSourceOptions {
+  exclude?: string[];
+  /** Bytes; larger files are skipped and listed. */
+  maxFileSize: number;
+  /** Called after each file, for progress. */
+  onFile?: (bytes: number) => void;
+}
+
+/** A plain folder. Follows symlinks only when they stay inside the root. */
+export class DirSource implements Source {
+  readonly skipped: SkippedInput[] = [];
+  readonly errors: ScanError[] = [];
+  private readonly excludes: ExcludeList;
+
+  constructor(readonly root: string, private readonly opts: DirSourceOptions) {
+    this.excludes = new ExcludeList(opts.exclude ?? []);
+  }
+
+  get name(): string {
+    return this.root;
+  }
+
+  async *chunks(): AsyncGenerator<Chunk> {
+    let realRoot: string;
+    try {
+      realRoot = await realpath(this.root);
+      if (!(await stat(realRoot)).isDirectory()) throw new Error('not a directory');
+    } catch (e) {
+      throw new Error(`cannot scan folder '${this.root}': ${(e as Error).message}`);
+    }
+    const visited = new Set<string>([realRoot]);
+    yield* this.walk(realRoot, '', realRoot, visited);
+  }
+
+  private async *walk(dir: string, rel: string, realRoot: string, visited: Set<string>): AsyncGenerator<Chunk> {
+    let handle;
+    try {
+      handle = await opendir(dir);
+    } catch (e) {
+      this.errors.push({ where: rel || '.', message: `cannot read folder: ${(e as Error).message}` });
+      return;
+    }
+    const entries: Array<{ name: string; isDir: boolean; isFile: boolean; isLink: boolean }> = [];
+    for await (const d of handle) entries.push({ name: d.name, isDir: d.isDirectory(), isFile: d.isFile(), isLink: d.isSymbolicLink() });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      const path = join(dir, e.name);
+      const relPath = rel ? `${rel}/${e.name}` : e.name;
+      let isDir = e.isDir;
+      let isFile = e.isFile;
+      let target = path;
+      if (e.isLink) {
+        try {
+          target = await realpath(path);
+        } catch {
+          this.skipped.push({ path: relPath, reason: 'broken-symlink' });
+          continue;
+        }
+        if (target !== realRoot && !target.startsWith(realRoot + sep)) {
+          this.skipped.push({ path: relPath, reason: 'symlink-outside-root' });
+          continue;
+        }
+        const st = await stat(target);
+        isDir = st.isDirectory();
+        isFile = st.isFile();
+      }
+      if (this.excludes.excluded(relPath, isDir)) {
+        this.skipped.push({ path: relPath, reason: 'excluded' });
+        continue;
+      }
+      if (isDir) {
+        if (e.name === '.git' && !e.isLink) {
+          // History is `scan git`'s job; its objects are compressed and would only look binary here.
+          this.skipped.push({ path: relPath, reason: 'git-metadata (use scan git)' });
+          continue;
+        }
+        if (visited.has(target)) continue;
+        visited.add(target);
+        yield* this.walk(target, relPath, realRoot, visited);
+      } else if (isFile) {
+        const chunk = await this.readOne(target, relPath);
+        if (chunk) yield chunk;
+      }
+    }
+  }
+
+  private async readOne(path: string, rel: string): Promise<Chunk | undefined> {
+    try {
+      const st = await lstat(path);
+      if (st.size > this.opts.maxFileSize) {
+        this.skipped.push({ path: rel, reason: 'too-large', size: st.size });
+        return undefined;
+      }
+      const data = await readFile(path);
+      this.opts.onFile?.(data.length);
+      if (isBinary(data)) {
+        this.skipped.push({ path: rel, reason: 'binary', size: data.length });
+        return undefined;
+      }
+      return { data, origin: { kind: 'file', path: rel, root: this.root } };
+    } catch (e) {
+      this.errors.push({ where: rel, message: `cannot read file: ${(e as Error).message}` });
+      return undefined;
+    }
+  }
+}

@@ -1,0 +1,21 @@
+import type { Chunk, Finding, ScanError, SkippedInput } from '../types.js';
+
+/**
+ * What every source (dir, git, image, helm) gives the pipeline: a stream of chunks to scan,
+ * and, after the scan, a chance to enrich findings with what only the source knows
+ * (provenance, hidden layers, yaml paths) or to add structural findings of its own.
+ */
+export interface Source {
+  /** Shown in progress and errors, e.g. the folder or archive scanned. */
+  readonly name: string;
+  chunks(): AsyncIterable<Chunk>;
+  /** Called once with every engine finding; returns the final list. */
+  finish?(findings: Finding[]): Promise<Finding[]> | Finding[];
+  readonly skipped: SkippedInput[];
+  readonly errors: ScanError[];
+}
+
+/** Binary if a NUL byte occurs in the first 8 KB (git's own heuristic). */
+export function isBinary(data: Buffer): boolean {
+  return data.subarray(0, 8192).includes(0);
+}
