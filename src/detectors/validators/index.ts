@@ -2,6 +2,9 @@ import type { Validator } from './types.js';
 import { base62Crc32 } from './base62-crc32.js';
 import { jwt } from './jwt.js';
 import { privateKey } from './private-key.js';
+import { gitlabRoutable } from './gitlab-routable.js';
+import { pypiMacaroon } from './pypi-macaroon.js';
+import { gcpServiceAccount } from './gcp-service-account.js';
 
 export type { Validator, ValidationResult } from './types.js';
 
@@ -11,4 +14,7 @@ export const validators: Record<string, Validator> = {
   'npm-checksum': base62Crc32,
   jwt,
   'private-key': privateKey,
+  'gitlab-routable': gitlabRoutable,
+  'pypi-macaroon': pypiMacaroon,
+  'gcp-service-account': gcpServiceAccount,
 };
