@@ -34,7 +34,14 @@ export const privateKey: Validator = (secret) => {
     return { valid: true };
   } catch (e) {
     const msg = String((e as Error).message);
-    if (/passphrase|decrypt|bad decrypt/i.test(msg)) return { valid: true, confidence: 'medium', note: 'encrypted private key' };
+    // Node reports a key that needs a passphrase as "interrupted or cancelled" (no prompt).
+    const encrypted = /^-----BEGIN ENCRYPTED |\nProc-Type: 4,ENCRYPTED\n/.test(text);
+    if (encrypted || /passphrase|decrypt/i.test(msg)) {
+      const body = pemBody(text);
+      if (body && body.length >= 64 && body[0] === 0x30) return { valid: true, confidence: 'medium', note: 'encrypted private key' };
+      if (encrypted && !body) return LOW('does not parse as a private key (truncated or placeholder)');
+      if (body && body.length >= 64 && text.includes('Proc-Type')) return { valid: true, confidence: 'medium', note: 'encrypted private key' };
+    }
     return LOW('does not parse as a private key (truncated or placeholder)');
   }
 };
