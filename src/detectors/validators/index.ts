@@ -5,6 +5,11 @@ import { privateKey } from './private-key.js';
 import { gitlabRoutable } from './gitlab-routable.js';
 import { pypiMacaroon } from './pypi-macaroon.js';
 import { gcpServiceAccount } from './gcp-service-account.js';
+import { sentryOrgToken } from './sentry-org-token.js';
+import { grafanaSaToken } from './grafana-sa-token.js';
+import { grafanaCloudToken } from './grafana-cloud-token.js';
+import { discordBotToken } from './discord-bot-token.js';
+import { ageSecretKey } from './age-secret-key.js';
 
 export type { Validator, ValidationResult } from './types.js';
 
@@ -17,4 +22,9 @@ export const validators: Record<string, Validator> = {
   'gitlab-routable': gitlabRoutable,
   'pypi-macaroon': pypiMacaroon,
   'gcp-service-account': gcpServiceAccount,
+  'sentry-org-token': sentryOrgToken,
+  'grafana-sa-token': grafanaSaToken,
+  'grafana-cloud-token': grafanaCloudToken,
+  'discord-bot-token': discordBotToken,
+  'age-secret-key': ageSecretKey,
 };
