@@ -115,7 +115,7 @@ function gate(rule: CompiledRule, secret: string, data: Buffer, start: number, e
   let validated = false;
   let dates: EmbeddedDates | undefined;
   if (rule.validator) {
-    const v = rule.validator(secret);
+    const v = rule.validator(secret, { data, start, end });
     if (!v.valid) return undefined;
     validated = v.confidence === undefined || v.confidence === 'high';
     confidence = v.confidence ?? 'high';

@@ -44,3 +44,31 @@ export function isPlaceholder(s: string): boolean {
 export function isDocumentedExample(s: string): boolean {
   return DOCUMENTED_EXAMPLES.has(s) || /EXAMPLE(KEY)?$/.test(s);
 }
+
+/**
+ * Passwords that documentation, templates and tutorials put in connection strings and
+ * config files: the word itself, its usual stand-ins, masks and empty markers.
+ */
+const PLACEHOLDER_PASSWORD =
+  /^(?:pass(?:word|wd|phrase)?\d{0,3}|pwd|pw|secret\d{0,3}|s3cr3t|changeit|changeme\d*|letmein|qwerty|hunter2|foo|bar|baz|foobar|test\d{0,3}|testing|admin|root|user|guest|demo|default|none|null|nil|empty|\*+|x+|\.+|-+|_+|\?+|#+|12345\d*|abc123|p@ssw0rd|passw0rd|pa\$\$w0rd|mysecret\w*|mypass\w*|yourpass\w*|supersecret\w*|secretpassword|pass123)$/i;
+
+export function isPlaceholderPassword(pw: string): boolean {
+  if (pw.length < 3) return true;
+  if (isPlaceholder(pw)) return true;
+  if (PLACEHOLDER_PASSWORD.test(pw)) return true;
+  // printf/format and shell-ish markers: %s, %(password)s, {password}, {0}, :password, @password@
+  if (/%[sd]|%\([a-z_]+\)s|^\{[A-Za-z0-9_.]*\}$|^:[a-z_]+$|^@[A-Za-z_]+@$|^\$[A-Za-z_]|^\$\(|^#\{/.test(pw)) return true;
+  return false;
+}
+
+/** Hosts that only appear in documentation. */
+const DOC_HOST = /(^|\.)(example\.(com|org|net)|example|invalid|localdomain\.test|your[-_]?[a-z]*|host(name)?|server|domain|db-host|dbhost|myhost|my-?server|some-?host|mydomain\.com|foo\.(com|bar)|acme\.com)$/i;
+const LOCAL_HOST = /^(localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[?::1\]?|host\.docker\.internal|\S+\.localhost)$/i;
+
+export function isDocumentationHost(host: string): boolean {
+  return DOC_HOST.test(host);
+}
+
+export function isLocalHost(host: string): boolean {
+  return LOCAL_HOST.test(host);
+}

@@ -11,6 +11,8 @@ import { grafanaCloudToken } from './grafana-cloud-token.js';
 import { discordBotToken } from './discord-bot-token.js';
 import { ageSecretKey } from './age-secret-key.js';
 
+import { urlCredentials, urlCredentialsGeneric, configPassword } from './url-credentials.js';
+
 export type { Validator, ValidationResult } from './types.js';
 
 /** Validators by the name a rule's `validate:` field uses. One file per validator. */
@@ -27,4 +29,7 @@ export const validators: Record<string, Validator> = {
   'grafana-cloud-token': grafanaCloudToken,
   'discord-bot-token': discordBotToken,
   'age-secret-key': ageSecretKey,
+  'url-credentials': urlCredentials,
+  'url-credentials-generic': urlCredentialsGeneric,
+  'config-password': configPassword,
 };

@@ -10,5 +10,14 @@ export interface ValidationResult {
   note?: string;
 }
 
+/** Where the secret sits, for validators that judge it by its surroundings (URL user and host). */
+export interface ValidationContext {
+  /** The whole chunk. */
+  data: Buffer;
+  /** Byte offsets of the secret in `data`. */
+  start: number;
+  end: number;
+}
+
 /** Offline check of a token's checksum or structure. Pure; never does I/O. */
-export type Validator = (secret: string) => ValidationResult;
+export type Validator = (secret: string, ctx?: ValidationContext) => ValidationResult;
