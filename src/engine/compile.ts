@@ -1,6 +1,7 @@
 import RE2 from 're2';
 import type { Catalogue, RuleSpec } from '../detectors/rule.js';
 import { validators, type Validator } from '../detectors/validators/index.js';
+import { encodedForms } from './encoded-keywords.js';
 
 export interface CompiledRule {
   spec: RuleSpec;
@@ -19,6 +20,8 @@ export interface CompiledCatalogue {
   prefilter: RE2;
   /** Lowercased keyword -> rules that list it. */
   keywordRules: Map<string, CompiledRule[]>;
+  /** Lowercased base64 forms of keywords: a hit means an encoded segment is worth decoding. */
+  encodedKeywords: Set<string>;
   hash: string;
 }
 
@@ -56,6 +59,10 @@ export function compileCatalogue(cat: Catalogue): CompiledCatalogue {
     for (const r of [...own]) if (r.spec.requires) own.add(byIdRequired(r.spec.requires.rule));
     keywordRules.set(k, [...own]);
   }
-  const prefilter = new RE2(keys.map(escapeLiteral).join('|'), 'gi');
-  return { rules, byId, prefilter, keywordRules, hash: cat.hash };
+  // Keywords shorter than 4 characters have no stable base64 form worth searching.
+  const encodedKeywords = new Set(keys.filter((k) => k.length >= 4).flatMap(encodedForms).map((e) => e.toLowerCase()));
+  for (const k of keys) encodedKeywords.delete(k);
+  const literals = [...keys, ...encodedKeywords].sort((a, b) => b.length - a.length);
+  const prefilter = new RE2(literals.map(escapeLiteral).join('|'), 'gi');
+  return { rules, byId, prefilter, keywordRules, encodedKeywords, hash: cat.hash };
 }

@@ -7,53 +7,65 @@ export interface DecodedSegment {
   decoded: Buffer;
 }
 
-// Long enough that decoding can hold a token (a 20-char token is 28 base64 chars).
-const BASE64 = new RE2('[A-Za-z0-9+/]{32,}={0,2}|[A-Za-z0-9_-]{40,}', 'g');
+const PERCENT_HINT = new RE2('%[0-9A-Fa-f]{2}');
 const PERCENT = new RE2('(?:[A-Za-z0-9._~+-]*%[0-9A-Fa-f]{2}){3,}[A-Za-z0-9._~+-]*', 'g');
 
 /** Bounds so that a crafted file cannot make decoding blow up time or memory. */
 const MAX_SEGMENTS = 64;
 const MAX_SEGMENT_BYTES = 64 * 1024;
+const MIN_BASE64 = 16;
+
+// Byte -> is a base64 / base64url character.
+const B64 = new Uint8Array(256);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_') B64[c.charCodeAt(0)] = 1;
 
 /**
- * Encoded segments whose decoding is mostly printable text: those may hide credentials
- * (Kubernetes Secret data, basic-auth headers, docker auths, URL-encoded connection strings).
- * Binary decodings (hashes, images) are dropped here so the rules never see them.
+ * Encoded segments worth a second scan: base64 runs around the positions where the
+ * prefilter saw a keyword's base64 form (`encodedAt`), and percent-encoded runs. Only
+ * decodings that are mostly printable text are returned (hashes and images are not).
  */
-export function* decodedSegments(data: Buffer): Generator<DecodedSegment> {
+export function* decodedSegments(data: Buffer, encodedAt: number[]): Generator<DecodedSegment> {
   let n = 0;
-  for (const [re, encoding] of [
-    [BASE64, 'base64'],
-    [PERCENT, 'percent'],
-  ] as const) {
-    re.lastIndex = 0;
-    let m: ReturnType<typeof re.exec>;
-    while ((m = re.exec(data)) !== null) {
-      if (++n > MAX_SEGMENTS) return;
-      const raw = m[0];
-      if (raw.length > MAX_SEGMENT_BYTES) continue;
-      const text = raw.toString('latin1');
-      const decoded = encoding === 'base64' ? Buffer.from(text, text.includes('-') || text.includes('_') ? 'base64url' : 'base64') : percentDecode(text);
-      if (!decoded || decoded.length < 8 || !mostlyPrintable(decoded)) continue;
-      yield { start: m.index, end: m.index + raw.length, encoding, decoded };
-    }
+  const seen = new Set<number>();
+  for (const at of encodedAt) {
+    let start = at;
+    let end = at;
+    while (start > 0 && B64[data[start - 1]] && at - start < MAX_SEGMENT_BYTES) start--;
+    while (end < data.length && B64[data[end]] && end - at < MAX_SEGMENT_BYTES) end++;
+    while (end < data.length && data[end] === 61 /* = */ && end - start < MAX_SEGMENT_BYTES) end++;
+    if (seen.has(start) || end - start < MIN_BASE64 || end - start >= MAX_SEGMENT_BYTES) continue;
+    seen.add(start);
+    if (++n > MAX_SEGMENTS) return;
+    const text = data.toString('latin1', start, end);
+    const decoded = Buffer.from(text, /[-_]/.test(text) ? 'base64url' : 'base64');
+    if (decoded.length >= 8 && mostlyPrintable(decoded)) yield { start, end, encoding: 'base64', decoded };
+  }
+  if (!PERCENT_HINT.test(data)) return;
+  PERCENT.lastIndex = 0;
+  let m: ReturnType<typeof PERCENT.exec>;
+  while ((m = PERCENT.exec(data)) !== null) {
+    if (++n > MAX_SEGMENTS) return;
+    if (m[0].length > MAX_SEGMENT_BYTES) continue;
+    const decoded = percentDecode(m[0].toString('latin1'));
+    if (decoded && decoded.length >= 8 && mostlyPrintable(decoded)) yield { start: m.index, end: m.index + m[0].length, encoding: 'percent', decoded };
   }
 }
 
 function percentDecode(s: string): Buffer | undefined {
   try {
-    return Buffer.from(decodeURIComponent(s.replace(/\+/g, ' ')), 'utf8');
+    return Buffer.from(decodeURIComponent(s), 'utf8');
   } catch {
     return undefined;
   }
 }
 
 function mostlyPrintable(b: Buffer): boolean {
-  let bad = 0;
   const n = Math.min(b.length, 4096);
+  const limit = Math.max(1, Math.floor(n * 0.02));
+  let bad = 0;
   for (let i = 0; i < n; i++) {
     const c = b[i];
-    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 127) bad++;
+    if (((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 127) && ++bad >= limit) return false;
   }
-  return bad / n < 0.02;
+  return true;
 }

@@ -41,7 +41,7 @@ const ALLOW_COMMENT = Buffer.from('credsweep:allow');
  * once more, reported at the segment's location.
  */
 export function detect(cat: CompiledCatalogue, data: Buffer, opts: DetectOptions = {}): RawMatch[] {
-  const candidates = candidateRules(cat, data);
+  const { candidates, encodedAt } = candidateRules(cat, data);
   const ctx = pathContext(opts.name);
   const out: RawMatch[] = [];
   const lines = new LineIndex(data);
@@ -69,7 +69,7 @@ export function detect(cat: CompiledCatalogue, data: Buffer, opts: DetectOptions
   const paired = pairUp(out, lines);
   const depth = opts.depth ?? 2;
   if (depth > 0) {
-    for (const seg of decodedSegments(data)) {
+    for (const seg of decodedSegments(data, encodedAt)) {
       for (const inner of detect(cat, seg.decoded, { ...opts, depth: depth - 1 })) {
         if (paired.some((p) => p.secret === inner.secret)) continue;
         paired.push({ ...inner, start: seg.start, end: seg.end, decoded: inner.decoded ? `${seg.encoding}+${inner.decoded}` : seg.encoding });
@@ -79,22 +79,27 @@ export function detect(cat: CompiledCatalogue, data: Buffer, opts: DetectOptions
   return paired;
 }
 
-function candidateRules(cat: CompiledCatalogue, data: Buffer): CompiledRule[] {
+/** One prefilter pass: the rules whose keywords occur, and where base64-encoded keywords occur. */
+function candidateRules(cat: CompiledCatalogue, data: Buffer): { candidates: CompiledRule[]; encodedAt: number[] } {
   const pre = cat.prefilter;
   pre.lastIndex = 0;
   const found = new Set<CompiledRule>();
   const seenKeys = new Set<string>();
+  const encodedAt: number[] = [];
   let m: ReturnType<typeof pre.exec>;
   while ((m = pre.exec(data)) !== null) {
     const k = m[0].toString().toLowerCase();
     // Step one byte, not past the match: keywords may overlap (`ab` in `xab`, `bc` in `abc`).
     pre.lastIndex = m.index + 1;
+    if (cat.encodedKeywords.has(k)) {
+      if (encodedAt.length < 64) encodedAt.push(m.index);
+      continue;
+    }
     if (seenKeys.has(k)) continue;
     seenKeys.add(k);
     for (const r of cat.keywordRules.get(k) ?? []) found.add(r);
-    if (found.size === cat.rules.length) break;
   }
-  return [...found].sort((a, b) => a.index - b.index);
+  return { candidates: [...found].sort((a, b) => a.index - b.index), encodedAt };
 }
 
 function gate(rule: CompiledRule, secret: string, data: Buffer, start: number, end: number, lines: LineIndex): RawMatch | undefined {

@@ -1,0 +1,24 @@
+/**
+ * Base64 forms of a keyword: the characters that stay the same whatever bytes surround
+ * the keyword, at each of the three alignments, for lower- and upper-case spellings and
+ * for the base64url alphabet. Searching these literals in the same prefilter pass tells
+ * which chunks hold an encoded keyword, so decoding runs only there instead of on every
+ * base64-looking run (lockfile hashes, minified assets), which costs a JS call per run.
+ */
+export function encodedForms(keyword: string): string[] {
+  const out = new Set<string>();
+  for (const spelling of new Set([keyword.toLowerCase(), keyword.toUpperCase()])) {
+    const bytes = Buffer.from(spelling, 'utf8');
+    for (let offset = 0; offset < 3; offset++) {
+      const enc = Buffer.concat([Buffer.alloc(offset), bytes]).toString('base64').replace(/=+$/, '');
+      const lead = offset === 0 ? 0 : offset === 1 ? 2 : 3;
+      const whole = Math.floor((offset + bytes.length) / 3) * 4;
+      const stable = enc.slice(lead, whole);
+      if (stable.length >= 4) {
+        out.add(stable);
+        out.add(stable.replace(/\+/g, '-').replace(/\//g, '_'));
+      }
+    }
+  }
+  return [...out];
+}
