@@ -48,6 +48,10 @@ export interface ImageOrigin {
   /** A later layer deleted or overwrote this file; it still ships in the image. */
   deletedLater: boolean;
   hiddenBy?: number;
+  /** Every repo tag of the image (`image` is the first). */
+  tags?: string[];
+  /** `os/arch[/variant]` of a multi-platform image's entry. */
+  platform?: string;
 }
 
 export interface ImageConfigOrigin {
@@ -56,6 +60,8 @@ export interface ImageConfigOrigin {
   /** e.g. `Env.DATABASE_URL`, `Labels.x`, `history[3].created_by`, `Cmd` */
   field: string;
   created?: string;
+  tags?: string[];
+  platform?: string;
 }
 
 export interface HelmOrigin {
