@@ -17,9 +17,10 @@ import { Progress } from '../report/progress.js';
 import { parseDays, parseSize } from '../util/size.js';
 import { EXIT } from '../exit-codes.js';
 import { VERSION } from '../version.js';
+import { addGitHubOptions, runIssuesSink, type GitHubFlags } from '../github/sink-command.js';
 
 /** Options every `scan` subcommand shares. */
-export interface ScanOptions {
+export interface ScanOptions extends GitHubFlags {
   format: 'text' | 'json' | 'sarif';
   output?: string;
   threads: number;
@@ -39,7 +40,7 @@ export interface ScanOptions {
 const collect = (v: string, prev: string[]) => [...prev, v];
 
 export function addScanOptions(cmd: Command): Command {
-  return cmd
+  return addGitHubOptions(cmd)
     .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json', 'sarif']).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--threads <n>', 'worker threads (0 = scan on the main thread)', (v) => intArg(v, '--threads'), availableParallelism())
@@ -115,7 +116,9 @@ export async function runScanCommand(target: { kind: string; name: string }, opt
     showSecrets: opts.showSecrets,
   };
   writeReport(report, opts);
-  if (result.errors.length > 0) return EXIT.PARTIAL;
+  // A scan command sees one target, maybe only a range: it never says "no longer found" (sweeps do).
+  const sink = opts.openIssues ? await runIssuesSink(opts, { credentials, fullScan: false }) : undefined;
+  if (result.errors.length > 0 || sink?.errors.length) return EXIT.PARTIAL;
   return shouldFail(failPolicy, credentials) ? EXIT.FINDINGS : EXIT.OK;
 }
 

@@ -1,0 +1,24 @@
+/**
+ * The hidden marker that ties an issue to a credential: `<!-- credsweep:fingerprint=FP state=S -->`.
+ * `state` is a digest of what the issue says (locations, flags, severity), so a rerun can tell
+ * "nothing changed" without comparing prose, or `gone` once the "no longer live" comment was posted.
+ */
+const MARKER = /<!--\s*credsweep:fingerprint=([0-9a-f]{16,128})(?:\s+state=([0-9a-z]+))?\s*-->/;
+
+export interface Marker {
+  fingerprint: string;
+  state?: string;
+}
+
+export function renderMarker(m: Marker): string {
+  return `<!-- credsweep:fingerprint=${m.fingerprint}${m.state ? ` state=${m.state}` : ''} -->`;
+}
+
+export function parseMarker(body: string | null | undefined): Marker | undefined {
+  const m = body ? MARKER.exec(body) : null;
+  return m ? { fingerprint: m[1], state: m[2] } : undefined;
+}
+
+export function replaceMarker(body: string, m: Marker): string {
+  return MARKER.test(body) ? body.replace(MARKER, renderMarker(m)) : `${renderMarker(m)}\n${body}`;
+}
