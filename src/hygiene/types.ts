@@ -3,6 +3,27 @@ import type { Confidence, CredentialFlag, Finding } from '../types.js';
 export type Severity = 'low' | 'medium' | 'high' | 'critical';
 export const SEVERITY_ORDER: Record<Severity, number> = { low: 0, medium: 1, high: 2, critical: 3 };
 
+/** One context (repository, image, chart, folder, each optionally with an environment) holding a credential. */
+export interface CredentialPlace {
+  context: string;
+  /** Still live in this context (default branch tree, newest image, current chart, a plain file). */
+  live: boolean;
+  firstSeen?: string;
+  lastSeen?: string;
+}
+
+/** A location whose value changed after this credential: the old value is still exposed. */
+export interface Rotation {
+  /** `repo:acme/api deploy/values.yaml db.password` */
+  location: string;
+  /** ISO date the new value first appeared (absent when only versions order the change). */
+  at?: string;
+  /** What dated the change (commit, layer, chart version). */
+  evidence: string;
+  /** Fingerprint of the value that replaced this one. */
+  replacedBy: string;
+}
+
 /** One secret, however many places hold it. What hygiene produces and reports consume. */
 export interface Credential {
   fingerprint: string;
@@ -19,10 +40,16 @@ export interface Credential {
   lastSeen?: string;
   ageDays?: number;
   ageEvidence?: string;
+  lastSeenEvidence?: string;
   expiresAt?: string;
+  /** The max age the stale check used for this credential (rule or provider policy, or the default). */
+  maxAgeDays?: number;
   /** Repositories, images, charts, environments the credential appears in. */
   contexts: string[];
+  /** Per-context liveness and dates (what the inventory records). */
+  places?: CredentialPlace[];
   live: boolean;
+  rotations?: Rotation[];
   flags: CredentialFlag[];
   /** A reason in words per flag. */
   reasons: Partial<Record<CredentialFlag, string>>;
