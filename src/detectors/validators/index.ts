@@ -2,6 +2,7 @@ import type { Validator } from './types.js';
 import { base62Crc32 } from './base62-crc32.js';
 import { jwt } from './jwt.js';
 import { privateKey } from './private-key.js';
+import { withPairedCertificate } from './paired-certificate.js';
 import { gitlabRoutable } from './gitlab-routable.js';
 import { pypiMacaroon } from './pypi-macaroon.js';
 import { gcpServiceAccount } from './gcp-service-account.js';
@@ -20,7 +21,7 @@ export const validators: Record<string, Validator> = {
   'github-checksum': base62Crc32,
   'npm-checksum': base62Crc32,
   jwt,
-  'private-key': privateKey,
+  'private-key': withPairedCertificate(privateKey),
   'gitlab-routable': gitlabRoutable,
   'pypi-macaroon': pypiMacaroon,
   'gcp-service-account': gcpServiceAccount,
