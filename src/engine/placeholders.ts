@@ -50,7 +50,7 @@ export function isDocumentedExample(s: string): boolean {
  * config files: the word itself, its usual stand-ins, masks and empty markers.
  */
 const PLACEHOLDER_PASSWORD =
-  /^(?:pass(?:word|wd|phrase)?\d{0,3}|pwd|pw|secret\d{0,3}|s3cr3t|changeit|changeme\d*|letmein|qwerty|hunter2|foo|bar|baz|foobar|test\d{0,3}|testing|admin|root|user|guest|demo|default|none|null|nil|empty|\*+|x+|\.+|-+|_+|\?+|#+|12345\d*|abc123|p@ssw0rd|passw0rd|pa\$\$w0rd|mysecret\w*|mypass\w*|yourpass\w*|supersecret\w*|secretpassword|pass123)$/i;
+  /^(?:pass(?:word|wd|phrase)?\d{0,3}|pwd|pw|secret\d{0,3}|s3cr3t|changeit|changeme\d*|letmein|qwerty|hunter2|foo|bar|baz|foobar|test\d{0,3}|testing|admin|root|user|guest|demo|default|none|null|nil|empty|\*+|x+|\.+|-+|_+|\?+|#+|12345\d*|abc123|p@ssw0rd|passw0rd|pa\$\$w0rd|mysecret\w*|mypass\w*|your\w*|supersecret\w*|secretpassword|pass123)$/i;
 
 export function isPlaceholderPassword(pw: string): boolean {
   if (pw.length < 3) return true;
