@@ -42,7 +42,7 @@ export async function startApiServer({ gitBase, perPage = 5 } = {}) {
     for await (const c of req) chunks.push(c);
     const raw = Buffer.concat(chunks).toString('utf8');
     const url = new URL(req.url, 'http://x');
-    state.requests.push({ method: req.method, path: url.pathname, query: url.search, body: raw, auth: req.headers.authorization });
+    state.requests.push({ t: Date.now(), method: req.method, path: url.pathname, query: url.search, body: raw, auth: req.headers.authorization });
     const send = (status, data, headers = {}) => {
       res.writeHead(status, {
         'content-type': 'application/json; charset=utf-8',
@@ -61,7 +61,7 @@ export async function startApiServer({ gitBase, perPage = 5 } = {}) {
     }
     const body = raw ? JSON.parse(raw) : {};
     const page = (items) => {
-      const per = Number(url.searchParams.get('per_page') || state.perPage);
+      const per = Math.min(Number(url.searchParams.get('per_page') || state.perPage), state.perPage);
       const p = Number(url.searchParams.get('page') || 1);
       const last = Math.max(1, Math.ceil(items.length / per));
       const headers = {};
