@@ -2,6 +2,9 @@ import { Command, CommanderError } from 'commander';
 import { VERSION } from './version.js';
 import { EXIT } from './exit-codes.js';
 import { registerScanDir } from './commands/scan-dir.js';
+import { registerScanGit } from './commands/scan-git.js';
+import { registerScanImage } from './commands/scan-image.js';
+import { registerScanHelm } from './commands/scan-helm.js';
 import { registerRules } from './commands/rules.js';
 
 /** Wires commander to the command modules; each command lives in src/commands/. */
@@ -13,6 +16,9 @@ export async function main(argv: string[]): Promise<number> {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   const scan = program.command('scan').description('scan a source for credentials');
   registerScanDir(scan);
+  registerScanGit(scan);
+  registerScanImage(scan);
+  registerScanHelm(scan);
   registerRules(program);
   for (const c of [scan, ...scan.commands]) c.exitOverride();
   try {

@@ -1,0 +1,136 @@
+import { once } from 'node:events';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import type { BlobRead } from './backend.js';
+import { firstLine, spawnGit } from './git-cli.js';
+
+/**
+ * Streams blob contents through one long-lived `git cat-file --batch`: ids go in on stdin
+ * while answers are parsed from stdout, so reading overlaps enumeration and scanning.
+ * Missing objects are answered `missing` by git; a corrupt one can kill the process, in
+ * which case the unanswered id at the head of the queue is reported and a fresh process
+ * takes the remaining ids.
+ */
+export async function* catFileBatch(gitdir: string, ids: AsyncIterable<string>, maxSize: number): AsyncGenerator<BlobRead> {
+  const pending: string[] = [];
+  let head = 0;
+  let inputDone = false;
+  let inputError: unknown;
+  let proc = start(gitdir);
+
+  const feed = async () => {
+    for await (const id of ids) {
+      pending.push(id);
+      const p = proc;
+      if (!p.stdin.write(id + '\n')) await Promise.race([once(p.stdin, 'drain'), once(p, 'close')]);
+    }
+    inputDone = true;
+    proc.stdin.end();
+  };
+  const feeding = feed().catch((e) => {
+    inputError = e;
+    inputDone = true;
+    proc.stdin.end();
+  });
+
+  let fruitless = 0;
+  for (;;) {
+    const answeredBefore = head;
+    const stderr: Buffer[] = [];
+    proc.stderr.on('data', (b: Buffer) => stderr.push(b));
+    const closed = once(proc, 'close');
+    for await (const r of parseBatch(proc, maxSize)) {
+      head++;
+      if (head > 4096 && head * 2 > pending.length) {
+        pending.splice(0, head);
+        head = 0;
+      }
+      yield r;
+    }
+    const [code] = (await closed) as [number | null];
+    if (head >= pending.length && inputDone) break;
+    if (head === answeredBefore && head >= pending.length && ++fruitless > 3) {
+      throw new Error(`git cat-file keeps exiting (${code}): ${firstLine(Buffer.concat(stderr).toString('utf8'))}`);
+    }
+    if (head < pending.length) {
+      // The process died on the first unanswered object.
+      const bad = pending[head++];
+      const why = firstLine(Buffer.concat(stderr).toString('utf8')) || `git cat-file exited with ${code}`;
+      yield { id: bad, error: `cannot read blob: ${why}` };
+    }
+    proc = start(gitdir);
+    for (let i = head; i < pending.length; i++) proc.stdin.write(pending[i] + '\n');
+    if (inputDone) proc.stdin.end();
+  }
+  await feeding;
+  if (inputError) throw inputError;
+}
+
+function start(gitdir: string): ChildProcessWithoutNullStreams {
+  const p = spawnGit(gitdir, ['cat-file', '--batch']);
+  p.stdin.on('error', () => {});
+  p.on('error', () => {});
+  return p;
+}
+
+/** Parses `<id> <type> <size>\n<bytes>\n` and `<id> missing\n` answers. */
+async function* parseBatch(proc: ChildProcessWithoutNullStreams, maxSize: number): AsyncGenerator<BlobRead> {
+  let rest: Buffer | undefined;
+  // Content being collected for the current object.
+  let id = '';
+  let body: Buffer | undefined;
+  let need = -1; // bytes of content (+1 for the trailing LF) still to read; -1 = expecting a header
+  let filled = 0;
+  let size = 0;
+  let skip = false;
+  for await (const chunk of proc.stdout as AsyncIterable<Buffer>) {
+    let buf = rest ? Buffer.concat([rest, chunk]) : chunk;
+    rest = undefined;
+    let at = 0;
+    while (at < buf.length) {
+      if (need < 0) {
+        const lf = buf.indexOf(10, at);
+        if (lf < 0) {
+          rest = buf.subarray(at);
+          break;
+        }
+        const header = buf.toString('latin1', at, lf);
+        at = lf + 1;
+        const parts = header.split(' ');
+        if (parts.length === 2) {
+          yield { id: parts[0], error: `object ${parts[1]}` };
+          continue;
+        }
+        id = parts[0];
+        size = Number(parts[2]);
+        skip = parts[1] !== 'blob' || size > maxSize;
+        need = size + 1;
+        filled = 0;
+        // Small objects that sit whole in this chunk need no copy.
+        if (!skip && buf.length - at >= need) {
+          const data = buf.subarray(at, at + size);
+          at += need;
+          need = -1;
+          yield { id, data: Buffer.from(data) };
+          continue;
+        }
+        body = skip ? undefined : Buffer.allocUnsafe(size);
+        continue;
+      }
+      const take = Math.min(need, buf.length - at);
+      if (body && filled < size) {
+        const n = Math.min(take, size - filled);
+        buf.copy(body, filled, at, at + n);
+        filled += n;
+      }
+      at += take;
+      need -= take;
+      if (need === 0) {
+        need = -1;
+        if (skip) yield size > maxSize ? { id, size, tooLarge: true } : { id, error: 'not a blob' };
+        else yield { id, data: body! };
+        body = undefined;
+      }
+    }
+    buf = Buffer.alloc(0);
+  }
+}

@@ -1,0 +1,178 @@
+import { PassThrough } from 'node:stream';
+import type { Chunk, Finding, GitOrigin, ScanError, ScanResult, SkippedInput } from '../../types.js';
+import { isBinary, type Source } from '../source.js';
+import type { Scanner } from '../../engine/scanner.js';
+import type { Progress } from '../../report/progress.js';
+import { scanSource } from '../../pipeline.js';
+import type { BackendName, GitBackend } from './backend.js';
+import { selectBackend } from './select-backend.js';
+import { Provenance } from './provenance.js';
+import { resolveSelection, type HistorySelection, type ResolvedSelection } from './range.js';
+import { findGitDir, isRemoteUrl, shallowCommits, stashEntries } from './repo.js';
+import { cloneBare, redactUrl } from './clone.js';
+
+export type { BackendName } from './backend.js';
+export type { HistorySelection } from './range.js';
+export { isRemoteUrl } from './repo.js';
+
+export interface GitSourceOptions extends HistorySelection {
+  /** Default: native when a git binary exists. */
+  backend?: BackendName;
+  /** Bytes; larger blobs are skipped and counted. */
+  maxFileSize: number;
+  /** `origin.repo` in findings (the path or URL the user gave). Default: the git dir. */
+  repoName?: string;
+  /** A range or filter that selects no commit is not an error (push of an existing commit). */
+  allowEmpty?: boolean;
+  progress?: Progress;
+}
+
+export interface GitScanStats {
+  commits: number;
+  blobs: number;
+  blobsScanned: number;
+  bytes: number;
+  skippedTooLarge: number;
+  skippedBinary: number;
+  backend?: BackendName;
+}
+
+/**
+ * Every blob of a repository's history, each read and scanned once, however many commits
+ * and paths hold it. The history walk, the blob reads and the scan run at once: a blob id
+ * goes to the reader the moment the walk first meets it. `finish` then turns each finding's
+ * blob into provenance: first introduction, other introductions, refs, live at HEAD.
+ * Works on work trees and bare repositories.
+ */
+export class GitSource implements Source {
+  readonly skipped: SkippedInput[] = [];
+  readonly errors: ScanError[] = [];
+  readonly stats: GitScanStats = { commits: 0, blobs: 0, blobsScanned: 0, bytes: 0, skippedTooLarge: 0, skippedBinary: 0 };
+  readonly gitdir: string;
+  private readonly provenance = new Provenance();
+  private backend?: GitBackend;
+  private selection?: ResolvedSelection;
+  private readonly origins = new Map<string, GitOrigin>();
+
+  constructor(repoPath: string, private readonly opts: GitSourceOptions) {
+    this.gitdir = findGitDir(repoPath);
+  }
+
+  get name(): string {
+    return this.opts.repoName ?? this.gitdir;
+  }
+
+  async *chunks(): AsyncGenerator<Chunk> {
+    const backend = (this.backend = await selectBackend(this.gitdir, this.opts.backend));
+    this.stats.backend = backend.name;
+    const sel = (this.selection = await resolveSelection(backend, this.opts, () => stashEntries(this.gitdir)));
+    this.checkShallow();
+
+    const ids = new PassThrough({ objectMode: true, highWaterMark: 1 << 16 });
+    let walkError: unknown;
+    const walk = (async () => {
+      for await (const c of backend.commits(sel.tips, sel.exclude)) {
+        if (sel.sinceTime !== undefined && c.commitTime < sel.sinceTime) continue;
+        for (const blob of this.provenance.add(c)) ids.write(blob);
+        this.stats.commits = this.provenance.commitCount;
+        this.stats.blobs = this.provenance.blobCount;
+      }
+    })()
+      .catch((e) => {
+        walkError = e;
+      })
+      .finally(() => ids.end());
+
+    const tooLarge = new Map<string, number>();
+    const binary = new Map<string, number>();
+    const progress = this.opts.progress;
+    for await (const r of backend.readBlobs(ids, this.opts.maxFileSize)) {
+      if ('error' in r) {
+        this.errors.push({ where: `blob ${r.id}`, message: `${this.provenance.anyPath(r.id)}: ${r.error}` });
+      } else if ('tooLarge' in r) {
+        tooLarge.set(r.id, r.size);
+      } else if (isBinary(r.data)) {
+        binary.set(r.id, r.data.length);
+      } else {
+        this.stats.blobsScanned++;
+        this.stats.bytes += r.data.length;
+        const path = this.provenance.anyPath(r.id);
+        yield { data: r.data, name: path, origin: { kind: 'git', repo: this.name, blob: r.id, path, commits: [] } };
+      }
+      if (progress) {
+        progress.extra = `of ${this.stats.blobs} blobs, ${this.stats.commits} commits`;
+        progress.tick('data' in r ? r.data.length : 0);
+      }
+    }
+    await walk;
+    progress?.done();
+    if (walkError) throw walkError;
+    this.errors.push(...backend.errors);
+    this.stats.skippedTooLarge = tooLarge.size;
+    this.stats.skippedBinary = binary.size;
+    for (const [id, size] of tooLarge) this.skipped.push({ path: this.skippedName(id), reason: 'too-large', size });
+    for (const [id, size] of binary) this.skipped.push({ path: this.skippedName(id), reason: 'binary', size });
+    if (this.provenance.commitCount === 0 && !this.opts.allowEmpty) {
+      throw new Error(`no commits to scan in ${redactUrl(this.name)} (${sel.describe}): the repository is empty or the range/filter selects nothing`);
+    }
+  }
+
+  private skippedName(blob: string): string {
+    return `${this.provenance.firstPath(blob)} (blob ${blob})`;
+  }
+
+  private checkShallow(): void {
+    const cut = shallowCommits(this.gitdir);
+    if (cut.length === 0) return;
+    this.errors.push({
+      where: this.name,
+      message:
+        `shallow clone: history is cut at ${cut.length} commit(s) (${cut.map((c) => c.slice(0, 12)).join(', ')}); every older commit is missing ` +
+        `and was not scanned. Run \`git fetch --unshallow\` (or clone without --depth) and scan again.`,
+    });
+  }
+
+  async finish(findings: Finding[]): Promise<Finding[]> {
+    if (!this.backend || !this.selection || findings.length === 0) return findings;
+    const head = this.selection.headCommit;
+    const liveBlobs = head ? await this.backend.treeBlobs(head) : undefined;
+    for (const f of findings) {
+      if (f.origin.kind !== 'git') continue;
+      const blob = f.origin.blob;
+      let o = this.origins.get(blob);
+      if (!o) {
+        o = this.provenance.origin(this.name, blob, this.selection.refTips, liveBlobs ? liveBlobs.has(blob) : false);
+        this.origins.set(blob, o);
+      }
+      f.origin = o;
+    }
+    return findings;
+  }
+}
+
+export interface OpenGitOptions extends GitSourceOptions {
+  /** Clone a remote here and keep it (fetched into on later runs). */
+  keepClone?: string;
+}
+
+/** A path or URL (cloned bare to a temporary folder) as a GitSource; call `cleanup` after the scan. */
+export async function openGitSource(target: string, opts: OpenGitOptions): Promise<{ source: GitSource; cleanup: () => Promise<void> }> {
+  if (!isRemoteUrl(target)) return { source: new GitSource(target, { repoName: target, ...opts }), cleanup: async () => {} };
+  const clone = await cloneBare(target, opts.keepClone);
+  try {
+    return { source: new GitSource(clone.gitdir, { repoName: redactUrl(target), ...opts }), cleanup: clone.cleanup };
+  } catch (e) {
+    await clone.cleanup();
+    throw e;
+  }
+}
+
+/**
+ * What a push or pull request adds, for the GitHub Action: scans only the blobs the commits
+ * in `range` (`BASE..HEAD`, all-zero BASE for a new branch) introduce.
+ */
+export async function scanGitRange(repoPath: string, range: string, scanner: Scanner, opts: Partial<GitSourceOptions> = {}): Promise<ScanResult & { git: GitScanStats }> {
+  const source = new GitSource(repoPath, { maxFileSize: 10 * 1024 * 1024, allowEmpty: true, repoName: repoPath, ...opts, range });
+  const result = await scanSource(source, scanner);
+  return { ...result, git: source.stats };
+}

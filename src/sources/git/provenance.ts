@@ -1,0 +1,155 @@
+import type { CommitRef, GitOrigin } from '../../types.js';
+import type { CommitInfo } from './backend.js';
+
+/** How many introductions an origin lists; `commitCount` has the full number. */
+export const MAX_LISTED_INTRODUCTIONS = 20;
+
+interface CommitMeta {
+  id: string;
+  parents: string[];
+  authorName: string;
+  authorEmail: string;
+  authorTime: number;
+  commitTime: number;
+}
+
+/**
+ * Remembers, while the history streams past, which commits and paths introduced each blob,
+ * compactly (commit and path indexes), and answers provenance questions afterwards.
+ * "First" is the earliest by commit date, then author date, commit id and path, so the
+ * answer does not depend on the order a backend walks the history.
+ */
+export class Provenance {
+  private readonly commits: CommitMeta[] = [];
+  private readonly commitIndex = new Map<string, number>();
+  private readonly paths: string[] = [];
+  private readonly pathIndex = new Map<string, number>();
+  /** blob -> flat [commit, path, commit, path, ...] */
+  private readonly intros = new Map<string, number[]>();
+  private children?: Map<number, number[]>;
+
+  get commitCount(): number {
+    return this.commits.length;
+  }
+
+  get blobCount(): number {
+    return this.intros.size;
+  }
+
+  /** Records a commit; returns the blobs seen for the first time. */
+  add(c: CommitInfo): string[] {
+    const ci = this.commits.length;
+    this.commits.push({ id: c.id, parents: c.parents, authorName: c.authorName, authorEmail: c.authorEmail, authorTime: c.authorTime, commitTime: c.commitTime });
+    this.commitIndex.set(c.id, ci);
+    const fresh: string[] = [];
+    for (const { path, blob } of c.introductions) {
+      let pi = this.pathIndex.get(path);
+      if (pi === undefined) {
+        pi = this.paths.length;
+        this.paths.push(path);
+        this.pathIndex.set(path, pi);
+      }
+      const list = this.intros.get(blob);
+      if (list) list.push(ci, pi);
+      else {
+        this.intros.set(blob, [ci, pi]);
+        fresh.push(blob);
+      }
+    }
+    return fresh;
+  }
+
+  /** A path that holds the blob, for naming it before the walk is over. */
+  anyPath(blob: string): string {
+    const l = this.intros.get(blob);
+    return l ? this.paths[l[1]] : '';
+  }
+
+  private sortedIntros(blob: string): Array<[number, number]> {
+    const l = this.intros.get(blob) ?? [];
+    const pairs: Array<[number, number]> = [];
+    const seen = new Set<string>();
+    for (let i = 0; i < l.length; i += 2) {
+      const k = `${l[i]}:${l[i + 1]}`;
+      if (seen.has(k)) continue;
+      seen.add(k);
+      pairs.push([l[i], l[i + 1]]);
+    }
+    return pairs.sort((a, b) => {
+      const ca = this.commits[a[0]];
+      const cb = this.commits[b[0]];
+      return ca.commitTime - cb.commitTime || ca.authorTime - cb.authorTime || cmp(ca.id, cb.id) || cmp(this.paths[a[1]], this.paths[b[1]]);
+    });
+  }
+
+  firstPath(blob: string): string {
+    const s = this.sortedIntros(blob);
+    return s.length ? this.paths[s[0][1]] : '';
+  }
+
+  origin(repo: string, blob: string, refTips: Map<string, string[]>, live: boolean | undefined): GitOrigin {
+    const sorted = this.sortedIntros(blob);
+    const commits: CommitRef[] = sorted.slice(0, MAX_LISTED_INTRODUCTIONS).map(([ci, pi]) => {
+      const c = this.commits[ci];
+      return {
+        commit: c.id,
+        authorName: c.authorName,
+        authorEmail: c.authorEmail,
+        authorDate: iso(c.authorTime),
+        commitDate: iso(c.commitTime),
+        path: this.paths[pi],
+      };
+    });
+    const origin: GitOrigin = {
+      kind: 'git',
+      repo,
+      blob,
+      path: commits[0]?.path ?? '',
+      commits,
+      commitCount: sorted.length,
+      refs: this.refsReaching(sorted.map(([ci]) => ci), refTips),
+    };
+    if (live !== undefined) origin.live = live;
+    return origin;
+  }
+
+  /** Refs from whose tip one of the commits can be reached: a walk down child links. */
+  private refsReaching(start: number[], refTips: Map<string, string[]>): string[] {
+    const children = this.childLinks();
+    const seen = new Set<number>();
+    const stack = [...start];
+    const refs = new Set<string>();
+    while (stack.length) {
+      const ci = stack.pop()!;
+      if (seen.has(ci)) continue;
+      seen.add(ci);
+      for (const r of refTips.get(this.commits[ci].id) ?? []) refs.add(r);
+      for (const ch of children.get(ci) ?? []) stack.push(ch);
+    }
+    return [...refs].sort();
+  }
+
+  private childLinks(): Map<number, number[]> {
+    if (!this.children) {
+      this.children = new Map();
+      this.commits.forEach((c, ci) => {
+        for (const p of c.parents) {
+          const pi = this.commitIndex.get(p);
+          if (pi === undefined) continue;
+          const l = this.children!.get(pi);
+          if (l) l.push(ci);
+          else this.children!.set(pi, [ci]);
+        }
+      });
+    }
+    return this.children;
+  }
+}
+
+function iso(unixSeconds: number): string {
+  return new Date(unixSeconds * 1000).toISOString();
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
