@@ -74,6 +74,8 @@ export interface HelmOrigin {
   environment?: string;
   /** Where the chart was read from: folder or .tgz path. */
   source?: string;
+  /** Subchart chain below `chart` when the file belongs to one, e.g. `postgresql` or `postgresql/common`. */
+  subchart?: string;
 }
 
 export interface FileOrigin {

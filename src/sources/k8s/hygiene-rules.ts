@@ -1,0 +1,77 @@
+import type { Confidence, Finding, Origin } from '../../types.js';
+import { fingerprint, preview } from '../../engine/fingerprint.js';
+import { isPlaceholder } from '../../engine/placeholders.js';
+import { looksRandom } from '../../engine/entropy.js';
+
+/** Structural findings about how a credential is stored, whether or not a provider rule knows its shape. */
+export const HYGIENE_RULES = {
+  'committed-secret-manifest': 'Kubernetes Secret manifest with a literal value committed',
+  'literal-secret-env': 'Secret-like container env var with a literal value',
+  'credential-in-configmap': 'Credential-like key with a literal value in a ConfigMap',
+  'inline-dockerconfigjson': 'Image pull secret with an inline .dockerconfigjson',
+} as const;
+
+export type HygieneRuleId = keyof typeof HYGIENE_RULES;
+
+// Names that say "this holds a secret"; the suffixes below say "this only describes one".
+const SECRET_NAME = /passw(or)?d|passphrase|pwd|secret|token|api[-_.]?key|apikey|private[-_.]?key|access[-_.]?key|credential|auth(?!or)|dsn|conn(ection)?[-_.]?str/i;
+const DESCRIBES_SECRET = /(^|[-_.])(file|path|dir|name|user|username|enabled|enable|ttl|length|id|ref|url|uri|host|port|expiry|expires|timeout|header|type|mode|method|provider|endpoint|issuer|audience|realm|secretname|existingsecret)$/i;
+
+export function secretLikeName(name: string): boolean {
+  return SECRET_NAME.test(name) && !DESCRIBES_SECRET.test(name) && !/^existing/i.test(name);
+}
+
+export interface HygieneHit {
+  ruleId: HygieneRuleId;
+  origin: Origin;
+  value: string | Buffer;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  key: string;
+  yamlPath: string;
+  decoded?: string;
+  /** Secret manifests are a finding however the value looks; others need a plausible value. */
+  baseConfidence: Confidence;
+}
+
+export interface HygieneFindingOptions {
+  fingerprintKey: Buffer;
+  showSecrets?: boolean;
+}
+
+/** A hygiene Finding: fingerprint and preview of the value, never the value itself (unless asked). */
+export function hygieneFinding(h: HygieneHit, opts: HygieneFindingOptions): Finding {
+  const text = typeof h.value === 'string' ? h.value : h.value.toString('utf8');
+  const notes: string[] = [];
+  let confidence = h.baseConfidence;
+  if (isPlaceholder(text.trim())) {
+    confidence = 'low';
+    notes.push('placeholder-like value');
+  } else if (looksRandom(text.trim()) && confidence === 'medium') {
+    confidence = 'high';
+  }
+  const f: Finding = {
+    kind: 'hygiene',
+    ruleId: h.ruleId,
+    ruleName: HYGIENE_RULES[h.ruleId],
+    provider: 'kubernetes',
+    confidence,
+    validated: false,
+    origin: h.origin,
+    line: h.line,
+    column: h.column,
+    endLine: h.endLine,
+    endColumn: h.endColumn,
+    fingerprint: fingerprint(opts.fingerprintKey, h.value),
+    preview: preview(text),
+    secretLength: [...text].length,
+    key: h.key,
+    yamlPath: h.yamlPath,
+  };
+  if (h.decoded) f.decoded = h.decoded;
+  if (notes.length) f.notes = notes;
+  if (opts.showSecrets) f.secret = text;
+  return f;
+}
