@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { Command, Option } from 'commander';
 import type { Confidence, ScanResult } from '../types.js';
@@ -17,6 +18,8 @@ import { Progress } from '../report/progress.js';
 import { parseDays, parseSize } from '../util/size.js';
 import { EXIT } from '../exit-codes.js';
 import { VERSION } from '../version.js';
+import { loadPolicy } from '../policy/load.js';
+import { Inventory } from '../inventory/inventory.js';
 import { addGitHubOptions, runIssuesSink, type GitHubFlags } from '../github/sink-command.js';
 
 /** Options every `scan` subcommand shares. */
@@ -30,10 +33,16 @@ export interface ScanOptions extends GitHubFlags {
   exclude: string[];
   ignoreFile: string;
   reportUnusedIgnores: boolean;
-  failOn: string;
+  /** Default: the policy's `failOn`, else `medium`. */
+  failOn?: string;
   rules?: string;
   progress: boolean;
-  maxAge: string;
+  /** Default: the policy's `maxAge`, else 90d. */
+  maxAge?: string;
+  /** Inventory SQLite file. */
+  db?: string;
+  /** Policy file (default: .credsweep.yaml in the working directory or the scan root). */
+  config?: string;
   color?: boolean;
 }
 
@@ -50,9 +59,11 @@ export function addScanOptions(cmd: Command): Command {
     .option('--exclude <glob>', '.gitignore-style path glob to skip (repeatable)', collect, [])
     .option('--ignore-file <file>', 'file of fingerprints to ignore', '.credsweepignore')
     .option('--report-unused-ignores', 'list ignore entries that matched nothing', false)
-    .option('--fail-on <conditions>', 'comma list: none, any, new, low|medium|high|critical, stale, shared, expired, rotated, history-only', 'medium')
+    .option('--fail-on <conditions>', 'comma list: none, any, new, low|medium|high|critical, stale, shared, expired, rotated, history-only (default: failOn from the policy, else medium)')
     .option('--rules <dir>', 'rule catalogue folder (default: the shipped detectors/)')
-    .option('--max-age <duration>', 'rotation policy: credentials older than this are stale (e.g. 90d, 12w, 1y)', '90d')
+    .option('--max-age <duration>', 'rotation policy: credentials older than this are stale (e.g. 90d, 12w, 1y; default: maxAge from the policy, else 90d)')
+    .option('--config <file>', 'policy file (default: .credsweep.yaml in the working directory, else in the scan root)')
+    .option('--db <file>', 'inventory: SQLite file remembering credentials across runs (new / still open / fixed)')
     .option('--no-progress', 'no progress line on stderr');
 }
 
@@ -87,39 +98,57 @@ export function makeScanner(opts: ScanOptions): Scanner {
  * `open` builds the source once the scanner exists (some sources need the engine's catalogue).
  */
 export async function runScanCommand(target: { kind: string; name: string }, opts: ScanOptions, open: (scanner: Scanner) => Source | Promise<Source>): Promise<number> {
-  const failPolicy = parseFailOn(opts.failOn);
-  const maxAgeDays = parseDays(opts.maxAge);
+  const policy = loadPolicy(opts.config, target.name);
+  const failPolicy = parseFailOn(opts.failOn ?? policy.failOn ?? 'medium');
+  const maxAgeDays = opts.maxAge === undefined ? undefined : durationArg(opts.maxAge, '--max-age');
   const ignore = IgnoreList.load(opts.ignoreFile, opts.ignoreFile !== '.credsweepignore');
   const startedAt = new Date().toISOString();
-  const scanner = makeScanner(opts);
-  let result: ScanResult;
+  // Opened before scanning: a foreign or corrupt inventory fails the run at once (exit 2).
+  const inventory = opts.db ? Inventory.open(opts.db) : undefined;
   try {
-    const source = await open(scanner);
-    const progress = opts.progress ? new Progress(`${target.kind} ${target.name}`) : undefined;
-    result = await scanSource(source, scanner, progress);
+    const scanner = makeScanner(opts);
+    let result: ScanResult;
+    try {
+      const source = await open(scanner);
+      const progress = opts.progress ? new Progress(`${target.kind} ${target.name}`) : undefined;
+      result = await scanSource(source, scanner, progress);
+    } finally {
+      await scanner.close();
+    }
+    const { kept, ignored } = ignore.filter(result.findings);
+    const credentials = analyseCredentials(kept, { maxAgeDays, policy });
+    const scope = `${target.kind}:${existsSync(target.name) ? resolve(target.name) : target.name}`;
+    const delta = inventory?.record(scope, credentials, new Date(), { complete: result.errors.length === 0 });
+    const report: Report = {
+      tool: { name: 'credsweep', version: VERSION },
+      target,
+      startedAt,
+      stats: result.stats,
+      findings: kept,
+      credentials,
+      skipped: result.skipped,
+      errors: result.errors,
+      ignored,
+      unusedIgnores: opts.reportUnusedIgnores ? ignore.unused().map((u) => ({ fingerprint: u.fingerprint, line: u.line })) : undefined,
+      showSecrets: opts.showSecrets,
+      ...(delta ? { inventory: delta } : {}),
+    };
+    writeReport(report, opts);
+    // A scan command sees one target, maybe only a range: it never says "no longer found" (sweeps do).
+    const sink = opts.openIssues ? await runIssuesSink(opts, { credentials, fullScan: false }) : undefined;
+    if (result.errors.length > 0 || sink?.errors.length) return EXIT.PARTIAL;
+    return shouldFail(failPolicy, credentials, delta ? new Set(delta.new) : undefined) ? EXIT.FINDINGS : EXIT.OK;
   } finally {
-    await scanner.close();
+    inventory?.close();
   }
-  const { kept, ignored } = ignore.filter(result.findings);
-  const credentials = analyseCredentials(kept, { maxAgeDays });
-  const report: Report = {
-    tool: { name: 'credsweep', version: VERSION },
-    target,
-    startedAt,
-    stats: result.stats,
-    findings: kept,
-    credentials,
-    skipped: result.skipped,
-    errors: result.errors,
-    ignored,
-    unusedIgnores: opts.reportUnusedIgnores ? ignore.unused().map((u) => ({ fingerprint: u.fingerprint, line: u.line })) : undefined,
-    showSecrets: opts.showSecrets,
-  };
-  writeReport(report, opts);
-  // A scan command sees one target, maybe only a range: it never says "no longer found" (sweeps do).
-  const sink = opts.openIssues ? await runIssuesSink(opts, { credentials, fullScan: false }) : undefined;
-  if (result.errors.length > 0 || sink?.errors.length) return EXIT.PARTIAL;
-  return shouldFail(failPolicy, credentials) ? EXIT.FINDINGS : EXIT.OK;
+}
+
+function durationArg(v: string, name: string): number {
+  try {
+    return parseDays(v);
+  } catch (e) {
+    throw new UsageError(`${name}: ${(e as Error).message}`);
+  }
 }
 
 export function writeReport(report: Report, opts: Pick<ScanOptions, 'format' | 'output' | 'color'>): void {
