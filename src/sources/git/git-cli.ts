@@ -65,3 +65,21 @@ export function hasGitBinary(): Promise<boolean> {
     p.on('close', (code) => resolve(code === 0));
   });
 }
+
+/**
+ * Lets git apply its own ownership check. Every other call names `--git-dir`, which git
+ * trusts without the check, so a repository git would refuse must be refused here.
+ */
+export function checkOwnership(gitdir: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const p = spawn('git', ['-C', gitdir, 'rev-parse', '--absolute-git-dir'], { env: gitEnv(), stdio: ['ignore', 'ignore', 'pipe'] });
+    const err: Buffer[] = [];
+    p.stderr.on('data', (b: Buffer) => err.push(b));
+    p.on('error', reject);
+    p.on('close', () => {
+      const stderr = Buffer.concat(err).toString('utf8');
+      if (isDubious(stderr)) reject(new DubiousOwnershipError(gitdir));
+      else resolve();
+    });
+  });
+}

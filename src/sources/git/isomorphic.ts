@@ -36,7 +36,7 @@ export class IsomorphicBackend implements GitBackend {
     const out: RefTip[] = [];
     for (const short of names) {
       const name = `refs/${short}`;
-      if (name.startsWith('refs/remotes/') && name.endsWith('/HEAD')) continue;
+      if ((name.startsWith('refs/remotes/') && name.endsWith('/HEAD')) || name.endsWith('^{}')) continue;
       const commit = await this.peel(name);
       if (commit) out.push({ name, commit });
     }

@@ -1,5 +1,5 @@
 import type { BackendName, GitBackend } from './backend.js';
-import { hasGitBinary } from './git-cli.js';
+import { checkOwnership, hasGitBinary } from './git-cli.js';
 import { IsomorphicBackend } from './isomorphic.js';
 import { NativeBackend } from './native.js';
 
@@ -8,6 +8,7 @@ export async function selectBackend(gitdir: string, name?: BackendName): Promise
   const chosen = name ?? ((await hasGitBinary()) ? 'native' : 'isomorphic');
   if (chosen === 'native') {
     if (!(await hasGitBinary())) throw new Error('--git-backend native needs a git binary on PATH; use --git-backend isomorphic');
+    await checkOwnership(gitdir);
     return new NativeBackend(gitdir);
   }
   if (chosen === 'isomorphic') return new IsomorphicBackend(gitdir);
