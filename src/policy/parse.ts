@@ -14,7 +14,7 @@ const MAX_AGE_KEYS = ['default', 'rules', 'providers'];
  * echo the offending line).
  */
 export function parsePolicy(text: string, file = '.credsweep.yaml'): Policy {
-  const doc = parseDocument(text, { prettyErrors: false });
+  const doc = parseDocument(text);
   if (doc.errors.length) {
     const e = doc.errors[0];
     const pos = e.linePos?.[0];
