@@ -1,7 +1,8 @@
 import { lstat, opendir, readFile, realpath, stat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
-import type { Chunk, ScanError, SkippedInput } from '../../types.js';
+import type { Chunk, Finding, ScanError, SkippedInput } from '../../types.js';
 import { isBinary, type Source } from '../source.js';
+import { isYamlName, YamlEnricher, type YamlEnricherOptions } from '../k8s/enricher.js';
 import { ExcludeList } from './exclude.js';
 
 export interface DirSourceOptions {
@@ -10,6 +11,8 @@ export interface DirSourceOptions {
   maxFileSize: number;
   /** Called after each file, for progress. */
   onFile?: (bytes: number) => void;
+  /** Give `*.yaml`/`*.yml` files the Kubernetes treatment (yaml paths, Secret data, hygiene findings). */
+  yaml?: YamlEnricherOptions;
 }
 
 /** A plain folder. Follows symlinks only when they stay inside the root. */
@@ -17,9 +20,15 @@ export class DirSource implements Source {
   readonly skipped: SkippedInput[] = [];
   readonly errors: ScanError[] = [];
   private readonly excludes: ExcludeList;
+  private readonly yaml?: YamlEnricher;
 
   constructor(readonly root: string, private readonly opts: DirSourceOptions) {
     this.excludes = new ExcludeList(opts.exclude ?? []);
+    if (opts.yaml) this.yaml = new YamlEnricher(opts.yaml);
+  }
+
+  finish(findings: Finding[]): Finding[] {
+    return this.yaml ? this.yaml.finish(findings) : findings;
   }
 
   get name(): string {
@@ -86,6 +95,7 @@ export class DirSource implements Source {
       } else if (isFile) {
         const chunk = await this.readOne(target, relPath);
         if (chunk) yield chunk;
+        if (chunk && this.yaml && isYamlName(relPath)) yield* this.yaml.observe(chunk).chunks;
       }
     }
   }
