@@ -6,10 +6,11 @@ import type { Validator } from './types.js';
  *   <prefix><base64url payload>.<version: 2 base36>.<payload length: 2 base36><crc32: 7 base36>
  * and the earlier unversioned form without the `.<version>` field. The CRC32 (zlib) covers
  * every character before the last 7, prefix included, written in base36 and zero-padded.
+ * Runner tokens may carry a `t<type>_` marker after the prefix (`glrt-t1_`).
  * The payload decodes to `k:v` routing lines (keys c, g, o, p, t, u; `o` required), then
  * the random bytes, then one byte holding the number of random bytes.
  */
-const SHAPE = /^([a-z]+-)([A-Za-z0-9_-]+)\.(?:([0-9a-z]{2})\.)?([0-9a-z]{2})([0-9a-z]{7})$/;
+const SHAPE = /^([a-z]+-(?:t\d_)?)([A-Za-z0-9_-]+)\.(?:([0-9a-z]{2})\.)?([0-9a-z]{2})([0-9a-z]{7})$/;
 
 export const gitlabRoutable: Validator = (secret) => {
   const m = SHAPE.exec(secret);
