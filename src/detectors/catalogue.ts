@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, basename, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import RE2 from 're2';
@@ -7,6 +7,8 @@ import { parse } from 'yaml';
 import type { Confidence } from '../types.js';
 import type { Catalogue, RuleSpec, RuleExample } from './rule.js';
 import { validators } from './validators/index.js';
+import { configDir } from '../engine/fingerprint.js';
+import { VERSION } from '../version.js';
 
 export class CatalogueError extends Error {
   constructor(readonly file: string, readonly ruleId: string | undefined, message: string) {
@@ -26,13 +28,20 @@ const ID = /^[a-z0-9][a-z0-9-]*$/;
 /** Loads and validates every `*.yaml` file in `dir`; throws CatalogueError naming file and rule. */
 export function loadCatalogue(dir: string = defaultCatalogueDir()): Catalogue {
   const files = readdirSync(dir).filter((f) => f.endsWith('.yaml') || f.endsWith('.yml')).sort();
-  const hash = createHash('sha256');
+  const hasher = createHash('sha256').update(`credsweep-catalogue-${VERSION}\0`);
+  const texts = files.map((f) => {
+    const text = readFileSync(join(dir, f), 'utf8');
+    hasher.update(f).update('\0').update(text).update('\0');
+    return text;
+  });
+  const hash = hasher.digest('hex');
+  const cached = readCache(hash);
+  if (cached) return cached;
   const rules: RuleSpec[] = [];
   const seen = new Map<string, string>();
-  for (const f of files) {
+  for (const [i, f] of files.entries()) {
     const path = join(dir, f);
-    const text = readFileSync(path, 'utf8');
-    hash.update(f).update('\0').update(text).update('\0');
+    const text = texts[i];
     for (const rule of parseFile(path, text)) {
       const prev = seen.get(rule.id);
       if (prev) throw new CatalogueError(basename(path), rule.id, `duplicate id (also in ${prev})`);
@@ -46,7 +55,36 @@ export function loadCatalogue(dir: string = defaultCatalogueDir()): Catalogue {
       throw new CatalogueError(r.file, r.id, `requires unknown rule '${r.requires.rule}'`);
     }
   }
-  return { rules, hash: hash.digest('hex') };
+  const catalogue = { rules, hash };
+  writeCache(catalogue);
+  return catalogue;
+}
+
+// Parsing and validating hundreds of YAML rules costs more than a small scan; a validated
+// catalogue is cached as JSON under the user's config dir, keyed by the files' content hash.
+function cacheFile(hash: string): string {
+  return join(configDir(), 'cache', `catalogue-${hash.slice(0, 32)}.json`);
+}
+
+function readCache(hash: string): Catalogue | undefined {
+  try {
+    const c = JSON.parse(readFileSync(cacheFile(hash), 'utf8')) as Catalogue;
+    return c.hash === hash && Array.isArray(c.rules) ? c : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeCache(c: Catalogue): void {
+  try {
+    const file = cacheFile(c.hash);
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(c), { mode: 0o600 });
+    renameSync(tmp, file);
+  } catch {
+    // A read-only home only costs the next run a re-parse.
+  }
 }
 
 function parseFile(path: string, text: string): RuleSpec[] {

@@ -12,8 +12,10 @@ export function encodedForms(keyword: string): string[] {
     for (let offset = 0; offset < 3; offset++) {
       const enc = Buffer.concat([Buffer.alloc(offset), bytes]).toString('base64').replace(/=+$/, '');
       const lead = offset === 0 ? 0 : offset === 1 ? 2 : 3;
-      const whole = Math.floor((offset + bytes.length) / 3) * 4;
-      const stable = enc.slice(lead, whole);
+      // Whole 3-byte groups give 4 fixed characters; a trailing group of 1 or 2 bytes gives 1 or 2.
+      const total = offset + bytes.length;
+      const stableEnd = Math.floor(total / 3) * 4 + (total % 3);
+      const stable = enc.slice(lead, stableEnd);
       if (stable.length >= 4) {
         out.add(stable);
         out.add(stable.replace(/\+/g, '-').replace(/\//g, '_'));

@@ -1,3 +1,4 @@
+import type { Catalogue } from '../detectors/rule.js';
 import type { Confidence, EmbeddedDates } from '../types.js';
 
 /** What the main thread sends a worker: one buffer holding many chunks back to back. */
@@ -28,7 +29,8 @@ export interface WorkerHit {
 }
 
 export interface WorkerConfig {
-  catalogueDir?: string;
+  /** The catalogue the main thread loaded and validated, without examples: parsed once, not per worker. */
+  catalogue: Catalogue;
   fingerprintKey: string;
   showSecrets: boolean;
 }

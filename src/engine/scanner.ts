@@ -61,7 +61,7 @@ export class Scanner {
         maxThreads: this.threads,
         idleTimeout: 60_000,
         workerData: {
-          catalogueDir: opts.catalogueDir,
+          catalogue: { hash: this.catalogue.hash, rules: this.catalogue.rules.map((r) => ({ ...r, examples: [], negatives: [] })) },
           fingerprintKey: opts.fingerprintKey.toString('hex'),
           showSecrets: !!opts.showSecrets,
         },
