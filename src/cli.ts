@@ -6,6 +6,7 @@ import { registerScanGit } from './commands/scan-git.js';
 import { registerScanImage } from './commands/scan-image.js';
 import { registerScanHelm } from './commands/scan-helm.js';
 import { registerRules } from './commands/rules.js';
+import { registerAction } from './commands/action.js';
 
 /** Wires commander to the command modules; each command lives in src/commands/. */
 export async function main(argv: string[]): Promise<number> {
@@ -20,6 +21,7 @@ export async function main(argv: string[]): Promise<number> {
   registerScanImage(scan);
   registerScanHelm(scan);
   registerRules(program);
+  registerAction(program);
   for (const c of [scan, ...scan.commands]) c.exitOverride();
   try {
     await program.parseAsync(argv);
