@@ -66,7 +66,7 @@ export function detect(cat: CompiledCatalogue, data: Buffer, opts: DetectOptions
       out.push(hit);
     }
   }
-  const paired = pairUp(out, lines);
+  const paired = dropOverlaps(pairUp(out, lines));
   const depth = opts.depth ?? 2;
   if (depth > 0) {
     for (const seg of decodedSegments(data, encodedAt)) {
@@ -128,6 +128,31 @@ function gate(rule: CompiledRule, secret: string, data: Buffer, start: number, e
     if (v.note) notes.push(v.note);
   }
   return { rule, secret, start, end, confidence, validated, dates, notes, key: assignedName(data, lineStart, start) };
+}
+
+const RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2 };
+const better = (a: RawMatch, b: RawMatch) =>
+  RANK[a.confidence] - RANK[b.confidence] ||
+  Number(a.validated) - Number(b.validated) ||
+  Number(!a.rule.spec.generic) - Number(!b.rule.spec.generic) ||
+  b.rule.index - a.rule.index;
+
+/**
+ * One secret, one hit: when several rules capture the same span the best one stays
+ * (confidence, then validated, then provider over generic, then catalogue order), and a
+ * generic hit that overlaps a provider hit goes, since the provider rule says more.
+ */
+function dropOverlaps(hits: RawMatch[]): RawMatch[] {
+  if (hits.length < 2) return hits;
+  const bySpan = new Map<string, RawMatch>();
+  for (const h of hits) {
+    const k = `${h.start}:${h.end}`;
+    const prev = bySpan.get(k);
+    if (!prev || better(h, prev) > 0) bySpan.set(k, h);
+  }
+  const unique = [...bySpan.values()];
+  const providers = unique.filter((h) => !h.rule.spec.generic);
+  return unique.filter((h) => !h.rule.spec.generic || !providers.some((p) => p.start < h.end && h.start < p.end));
 }
 
 /** The identifier a value is assigned to on its line: `password = "..."`, `API_KEY: ...`, `"token": "..."`. */

@@ -18,6 +18,9 @@ export function fingerprint(key: Buffer, secret: string | Buffer): string {
  */
 export function preview(secret: string): string {
   const n = [...secret].length;
+  // A PEM block's header names the key type and is not secret; its base64 body is.
+  const pem = /^-----BEGIN ([A-Z0-9 ]{1,40})-----/.exec(secret);
+  if (pem) return `-----BEGIN ${pem[1]}-----… (${n} chars)`;
   if (n < 12) return `… (${n} chars)`;
   const chars = [...secret];
   const prefix = /^[A-Za-z0-9]{2,8}[_-]/.exec(secret)?.[0];
