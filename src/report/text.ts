@@ -18,6 +18,9 @@ export function renderText(r: Report, opts: TextOptions): string {
   const out: string[] = [];
   const creds = [...r.credentials].sort(credentialOrder);
   const max = opts.maxLocations ?? 10;
+  const stale = creds.filter((x) => x.flags.includes('stale')).length;
+  const shared = creds.filter((x) => x.flags.includes('shared')).length;
+  if (stale || shared) out.push(c('bold', `${stale} stale and ${shared} shared credential(s): rotate these first`), '');
   for (const cred of creds) {
     const sev = cred.severity.toUpperCase();
     const sevText = cred.severity === 'critical' || cred.severity === 'high' ? c('red', sev) : cred.severity === 'medium' ? c('yellow', sev) : c('gray', sev);
@@ -26,6 +29,8 @@ export function renderText(r: Report, opts: TextOptions): string {
     out.push(`${sevText} ${c('bold', cred.ruleName)}${kind}  ${cred.preview}  fp:${cred.fingerprint.slice(0, 12)}${flags}`);
     const facts: string[] = [`rule ${cred.ruleId}`, `confidence ${cred.confidence}`];
     if (cred.ageDays !== undefined) facts.push(`age ${cred.ageDays}d${cred.ageEvidence ? ` (${cred.ageEvidence})` : ''}`);
+    if (cred.lastSeen && cred.lastSeen !== cred.firstSeen) facts.push(`last seen ${cred.lastSeen.slice(0, 10)}`);
+    if (cred.expiresAt) facts.push(`expires ${cred.expiresAt.slice(0, 10)}`);
     if (cred.contexts.length > 1) facts.push(`contexts: ${cred.contexts.join(', ')}`);
     out.push(c('gray', `    ${facts.join(' · ')}`));
     for (const [flag, why] of Object.entries(cred.reasons)) out.push(`    ${c('magenta', flag)}: ${why}`);

@@ -65,7 +65,8 @@ t.test('scan git: rotated, history-only, stale with reasons; never the secret', 
   t.same(removed.flags, ['history-only']);
   t.equal(removed.severity, 'medium');
   const text = runCli(['scan', 'git', api, '--threads', '0', '--fail-on', 'none', '--no-progress']).stdout;
-  t.match(text.split('\n')[0], /\[stale\]/, 'the text report leads with stale credentials');
+  t.match(text.split('\n')[0], /^2 stale and 0 shared credential\(s\): rotate these first$/);
+  t.match(text.split('\n')[2], /\[stale\]/, 'the text report leads with stale credentials');
   for (const v of Object.values(T)) t.notOk(text.includes(v));
   const sarif = JSON.parse(runCli(['scan', 'git', api, '--format', 'sarif', '--threads', '0', '--fail-on', 'none', '--no-progress']).stdout);
   const props = sarif.runs[0].results.map((x) => x.properties).find((p) => p.flags?.includes('rotated'));
