@@ -1,0 +1,141 @@
+// npm run bench:image: a generated docker-archive of >= 1 GB uncompressed in 12 gzip
+// layers; reports seconds, MB/s, peak RSS, and the floor (gunzip of every layer to
+// /dev/null). Targets: within 2x the floor, peak RSS under 500 MB.
+import { createHash } from 'node:crypto';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
+import tar from 'tar-stream';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const out = join(here, 'out');
+const LAYERS = 12;
+const LAYER_BYTES = 96 * 1024 * 1024;
+const archive = join(out, `image-${LAYERS}x${LAYER_BYTES >> 20}MB.tar`);
+const layerDir = join(out, `image-layers-${LAYERS}x${LAYER_BYTES >> 20}MB`);
+
+/** Deterministic text: a PRNG picks words; one pool is built once and sliced per file. */
+function textPool(bytes) {
+  const words = 'the of and to in is that for it as with was on be by at this from or have an are not but which config server user name value port host path file data error info debug log time request response token service cache index table query update delete select insert version build release image layer package library module function return class import export const let var true false null'.split(' ');
+  let s = 0x9e3779b9;
+  const rnd = () => ((s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32);
+  const parts = [];
+  let n = 0;
+  while (n < bytes) {
+    let line = '';
+    const len = 6 + Math.floor(rnd() * 10);
+    for (let i = 0; i < len; i++) line += words[Math.floor(rnd() * words.length)] + (rnd() < 0.1 ? '=' + Math.floor(rnd() * 1e6) : '') + ' ';
+    line += '\n';
+    parts.push(line);
+    n += line.length;
+  }
+  return Buffer.from(parts.join(''));
+}
+
+async function generate() {
+  mkdirSync(layerDir, { recursive: true });
+  const pool = textPool(8 << 20);
+  const layerTar = async (li) => {
+    const pack = tar.pack();
+    const chunks = [];
+    const collected = (async () => {
+      for await (const c of pack) chunks.push(c);
+    })();
+    let written = 0;
+    let f = 0;
+    while (written < LAYER_BYTES) {
+      const size = 16 * 1024 + ((f * 7919 + li * 104729) % (1024 * 1024));
+      const start = (f * 65537 + li * 31337) % (pool.length - size - 64);
+      const head = Buffer.from(`# layer ${li} file ${f}\n`);
+      const body = Buffer.concat([head, pool.subarray(start, start + size)]);
+      await new Promise((res, rej) => pack.entry({ name: `srv/l${li}/d${f % 50}/f${f}.txt`, size: body.length, mtime: new Date(0) }, body, (e) => (e ? rej(e) : res())));
+      written += body.length;
+      f++;
+    }
+    pack.finalize();
+    await collected;
+    return Buffer.concat(chunks);
+  };
+  const layers = [];
+  let raw = 0;
+  for (let i = 0; i < LAYERS; i++) {
+    const t = await layerTar(i);
+    raw += t.length;
+    const gz = await promisify(gzip)(t, { level: 1 });
+    const diffId = 'sha256:' + createHash('sha256').update(t).digest('hex');
+    const digest = createHash('sha256').update(gz).digest('hex');
+    writeFileSync(join(layerDir, `${i}.tar.gz`), gz);
+    layers.push({ diffId, digest, gz: join(layerDir, `${i}.tar.gz`) });
+  }
+  const config = Buffer.from(JSON.stringify({ os: 'linux', architecture: 'amd64', config: { Env: ['PATH=/usr/bin'] }, rootfs: { type: 'layers', diff_ids: layers.map((l) => l.diffId) }, history: layers.map((_, i) => ({ created: '2024-01-01T00:00:00Z', created_by: `/bin/sh -c make layer ${i}` })) }));
+  const cfgHex = createHash('sha256').update(config).digest('hex');
+  const pack = tar.pack();
+  const ws = createWriteStream(archive);
+  const piped = new Promise((res, rej) => {
+    pack.pipe(ws);
+    ws.on('finish', res);
+    ws.on('error', rej);
+  });
+  const put = (name, data) => new Promise((res, rej) => pack.entry({ name, size: data.length, mtime: new Date(0) }, data, (e) => (e ? rej(e) : res())));
+  await put(`blobs/sha256/${cfgHex}`, config);
+  for (const l of layers) await put(`blobs/sha256/${l.digest}`, readFileSync(l.gz));
+  await put('manifest.json', Buffer.from(JSON.stringify([{ Config: `blobs/sha256/${cfgHex}`, RepoTags: ['bench/image:1g'], Layers: layers.map((l) => `blobs/sha256/${l.digest}`) }])));
+  pack.finalize();
+  await piped;
+  writeFileSync(archive + '.json', JSON.stringify({ raw, layers: layers.map((l) => l.gz) }));
+}
+
+async function scanChild() {
+  const { Scanner } = await import('../dist/engine/scanner.js');
+  const { ImageSource } = await import('../dist/sources/image/index.js');
+  const { scanSource } = await import('../dist/pipeline.js');
+  const scanner = new Scanner({ threads: availableParallelism(), fingerprintKey: Buffer.from('bench') });
+  const t0 = process.hrtime.bigint();
+  const r = await scanSource(new ImageSource(archive, { maxFileSize: 10 << 20, maxDecompressed: 20 * 1024 ** 3 }), scanner);
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  await scanner.close();
+  process.stdout.write(JSON.stringify({ seconds, findings: r.findings.length, errors: r.errors.length, bytesScanned: r.stats.bytes, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
+}
+
+if (process.argv[2] === '--scan') {
+  await scanChild();
+} else {
+  mkdirSync(out, { recursive: true });
+  if (!existsSync(archive + '.json')) {
+    const t0 = Date.now();
+    await generate();
+    console.error(`generated ${archive} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  const meta = JSON.parse(readFileSync(archive + '.json', 'utf8'));
+  const f0 = process.hrtime.bigint();
+  for (const gz of meta.layers) execFileSync('sh', ['-c', `gzip -dc '${gz}' > /dev/null`]);
+  const floor = Number(process.hrtime.bigint() - f0) / 1e9;
+  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--scan'], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (child.status !== 0) {
+    console.error(child.stderr);
+    process.exit(1);
+  }
+  const r = JSON.parse(child.stdout);
+  const mb = meta.raw / 1024 / 1024;
+  const result = {
+    layers: meta.layers.length,
+    uncompressedMB: +mb.toFixed(1),
+    archiveMB: +(readFileSync(archive).length / 1024 / 1024).toFixed(1),
+    seconds: +r.seconds.toFixed(2),
+    mbPerSecond: +(mb / r.seconds).toFixed(1),
+    floorSeconds: +floor.toFixed(2),
+    timesFloor: +(r.seconds / floor).toFixed(2),
+    peakRssMB: +r.maxRssMB.toFixed(0),
+    threads: availableParallelism(),
+    findings: r.findings,
+    errors: r.errors,
+  };
+  console.table([result]);
+  console.log(JSON.stringify(result));
+  writeFileSync(join(here, 'results-image.json'), JSON.stringify(result, null, 2) + '\n');
+  console.log(`target: <= 2x floor (${result.timesFloor <= 2 ? 'met' : 'missed'}), peak RSS < 500 MB (${result.peakRssMB < 500 ? 'met' : 'missed'})`);
+}
