@@ -7,6 +7,8 @@ import { registerScanImage } from './commands/scan-image.js';
 import { registerScanHelm } from './commands/scan-helm.js';
 import { registerRules } from './commands/rules.js';
 import { registerAction } from './commands/action.js';
+import { registerSweep } from './commands/sweep.js';
+import { registerMerge } from './commands/merge.js';
 
 /** Wires commander to the command modules; each command lives in src/commands/. */
 export async function main(argv: string[]): Promise<number> {
@@ -22,6 +24,8 @@ export async function main(argv: string[]): Promise<number> {
   registerScanHelm(scan);
   registerRules(program);
   registerAction(program);
+  registerSweep(program);
+  registerMerge(program);
   for (const c of [scan, ...scan.commands]) c.exitOverride();
   try {
     await program.parseAsync(argv);

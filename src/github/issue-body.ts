@@ -60,7 +60,7 @@ export function renderIssue(t: IssueTarget): IssueContent {
   if (otherContexts.length) facts.push(['Also found in', otherContexts.map((x) => `\`${x}\``).join(', ')]);
 
   const lines = [
-    renderMarker({ fingerprint: c.fingerprint, state }),
+    renderMarker({ fingerprint: c.fingerprint, state, live: t.live }),
     `credsweep found a **${c.ruleName}** (${c.provider}) committed in this repository. The value is not shown here: only a preview and its fingerprint.`,
     '',
     '| | |',

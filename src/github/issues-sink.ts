@@ -101,13 +101,17 @@ async function syncRepo(repo: string, targets: IssueTarget[], o: SinkOptions, re
       act({ ...base, kind: 'reopen', number: ex.number }, 'reopen');
       continue;
     }
-    if (!t.live && o.fullScan && marker?.state !== 'gone') {
-      await markGone(gh, o, owner, name, ex, 'is no longer live in this repository (only history or hidden layers still hold it)');
-      act({ ...base, kind: 'gone', number: ex.number }, 'comment (no longer live) on');
+    if (!changed) {
+      act({ ...base, kind: 'unchanged', number: ex.number }, 'keep');
       continue;
     }
-    if (!changed || (!t.live && marker?.state === 'gone')) {
-      act({ ...base, kind: 'unchanged', number: ex.number }, 'keep');
+    if (marker?.live !== false && !t.live && o.fullScan) {
+      // It was live when last written and is not any more: say so once, in a comment.
+      if (gh && !o.dryRun) {
+        await gh.rest.issues.update({ owner, repo: name, issue_number: ex.number, title: c.title, body: c.body, labels: c.labels });
+        await gh.rest.issues.createComment({ owner, repo: name, issue_number: ex.number, body: goneText(fp, 'is no longer live in this repository: only history or hidden layers still hold it') });
+      }
+      act({ ...base, kind: 'gone', number: ex.number }, 'update and comment (no longer live) on');
       continue;
     }
     if (gh && !o.dryRun) await gh.rest.issues.update({ owner, repo: name, issue_number: ex.number, title: c.title, body: c.body, labels: c.labels });
@@ -125,13 +129,8 @@ async function syncRepo(repo: string, targets: IssueTarget[], o: SinkOptions, re
 async function markGone(gh: GitHubClient | undefined, o: SinkOptions, owner: string, repo: string, ex: ExistingIssue, why: string): Promise<void> {
   if (!gh || o.dryRun) return;
   const fp = parseMarker(ex.body)!.fingerprint;
-  await gh.rest.issues.createComment({
-    owner,
-    repo,
-    issue_number: ex.number,
-    body: `credsweep: the credential \`${fp.slice(0, 16)}…\` ${why}. If it was rotated, close this issue; if it is still in history, purge it.`,
-  });
-  await gh.rest.issues.update({ owner, repo, issue_number: ex.number, body: replaceMarker(ex.body, { fingerprint: fp, state: 'gone' }) });
+  await gh.rest.issues.createComment({ owner, repo, issue_number: ex.number, body: goneText(fp, why) });
+  await gh.rest.issues.update({ owner, repo, issue_number: ex.number, body: replaceMarker(ex.body, { fingerprint: fp, state: 'gone', live: false }) });
 }
 
 async function listMarked(gh: GitHubClient, owner: string, repo: string): Promise<Map<string, ExistingIssue>> {
@@ -161,6 +160,10 @@ async function ensureLabels(gh: GitHubClient, owner: string, repo: string, wante
       if ((e as { status?: number }).status !== 422) throw e;
     }
   }
+}
+
+function goneText(fp: string, why: string): string {
+  return `credsweep: the credential \`${fp.slice(0, 16)}…\` ${why}. If it was rotated, close this issue; if it is still in history, purge it.`;
 }
 
 function assertClean(text: string, forbidden: string[] | undefined): void {

@@ -41,7 +41,7 @@ t.test('issues sink against the loopback API', async (t) => {
     t.ok(i.labels.includes('credsweep:shared'));
   }
   t.match(issues[0].title, /^Leaked GitHub classic PAT \(github\) in config\/app/);
-  t.match(issues[0].body, /<!-- credsweep:fingerprint=[0-9a-f]{64} state=[0-9a-f]+ -->/);
+  t.match(issues[0].body, /<!-- credsweep:fingerprint=[0-9a-f]{64} state=[0-9a-f]+ live=1 -->/);
   t.match(issues[0].body, /https:\/\/github\.example\/acme\/one\/commit\/c{40}/);
   t.match(issues[0].body, /Rotate first/);
   t.ok(api.state.labels.get('acme/one').has('severity:high'));
