@@ -131,16 +131,24 @@ function gate(rule: CompiledRule, secret: string, data: Buffer, start: number, e
 }
 
 const RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2 };
+/**
+ * How much a rule says about the bytes it captured: a provider rule (even one that uses
+ * the generic gates) says most; cross-cutting families (passwords in URLs and config files,
+ * JWTs) less; the generic entropy rules least.
+ */
+const BROAD_FAMILIES = new Set(['connection-string', 'config-file', 'jwt']);
+const tier = (h: RawMatch) => (h.rule.spec.provider === 'generic' ? 0 : BROAD_FAMILIES.has(h.rule.spec.provider) ? 1 : 2);
 const better = (a: RawMatch, b: RawMatch) =>
   RANK[a.confidence] - RANK[b.confidence] ||
   Number(a.validated) - Number(b.validated) ||
+  tier(a) - tier(b) ||
   Number(!a.rule.spec.generic) - Number(!b.rule.spec.generic) ||
   b.rule.index - a.rule.index;
 
 /**
  * One secret, one hit: when several rules capture the same span the best one stays
- * (confidence, then validated, then provider over generic, then catalogue order), and a
- * generic hit that overlaps a provider hit goes, since the provider rule says more.
+ * (confidence, then validated, then provider over family over generic, then catalogue
+ * order), and a hit that overlaps a hit of a more specific tier goes, since that rule says more.
  */
 function dropOverlaps(hits: RawMatch[]): RawMatch[] {
   if (hits.length < 2) return hits;
@@ -151,8 +159,12 @@ function dropOverlaps(hits: RawMatch[]): RawMatch[] {
     if (!prev || better(h, prev) > 0) bySpan.set(k, h);
   }
   const unique = [...bySpan.values()];
-  const providers = unique.filter((h) => !h.rule.spec.generic);
-  return unique.filter((h) => !h.rule.spec.generic || !providers.some((p) => p.start < h.end && h.start < p.end));
+  if (unique.length > 2000) return unique;
+  return unique.filter((h) => {
+    const t = tier(h);
+    if (t === 2) return true;
+    return !unique.some((p) => p !== h && tier(p) > t && p.start < h.end && h.start < p.end);
+  });
 }
 
 /** The identifier a value is assigned to on its line: `password = "..."`, `API_KEY: ...`, `"token": "..."`. */

@@ -14,6 +14,8 @@ import { ageSecretKey } from './age-secret-key.js';
 
 import { urlCredentials, urlCredentialsGeneric, configPassword } from './url-credentials.js';
 
+import { basicAuthBase64, base64Password, base64PrivateKey } from './basic-auth-base64.js';
+
 export type { Validator, ValidationResult } from './types.js';
 
 /** Validators by the name a rule's `validate:` field uses. One file per validator. */
@@ -33,4 +35,7 @@ export const validators: Record<string, Validator> = {
   'url-credentials': urlCredentials,
   'url-credentials-generic': urlCredentialsGeneric,
   'config-password': configPassword,
+  'basic-auth-base64': basicAuthBase64,
+  'base64-password': base64Password,
+  'base64-private-key': base64PrivateKey,
 };
