@@ -2,6 +2,7 @@ import RE2 from 're2';
 import type { Catalogue, RuleSpec } from '../detectors/rule.js';
 import { validators, type Validator } from '../detectors/validators/index.js';
 import { encodedForms } from './encoded-keywords.js';
+import { KeywordAutomaton } from './aho-corasick.js';
 
 export interface CompiledRule {
   spec: RuleSpec;
@@ -16,16 +17,17 @@ export interface CompiledRule {
 export interface CompiledCatalogue {
   rules: CompiledRule[];
   byId: Map<string, CompiledRule>;
-  /** One RE2 alternation of every keyword, case-insensitive: the one-pass prefilter. */
-  prefilter: RE2;
+  /** Every keyword and every keyword's base64 form, case-insensitive: the one-pass prefilter. */
+  prefilter: KeywordAutomaton;
+  /** Keyword id -> lowercased keyword (ids below `keywordCount` are keywords, the rest encoded forms). */
+  literals: string[];
+  keywordCount: number;
   /** Lowercased keyword -> rules that list it. */
   keywordRules: Map<string, CompiledRule[]>;
   /** Lowercased base64 forms of keywords: a hit means an encoded segment is worth decoding. */
   encodedKeywords: Set<string>;
   hash: string;
 }
-
-const escapeLiteral = (s: string) => s.replace(/[\\^$.*+?()[\]{}|/-]/g, (c) => `\\${c}`);
 
 export function compileCatalogue(cat: Catalogue): CompiledCatalogue {
   const rules = cat.rules.map((spec, index): CompiledRule => {
@@ -49,20 +51,19 @@ export function compileCatalogue(cat: Catalogue): CompiledCatalogue {
       keywordRules.set(k, list);
     }
   }
-  // A hit on `token` must also wake the rules keyed on `tok`: the alternation reports only
-  // one keyword per position, so each keyword carries the rules of every keyword inside it.
-  const keys = [...keywordRules.keys()].sort((a, b) => b.length - a.length);
+  // The automaton reports overlapping and nested keywords, so no keyword needs its
+  // neighbours' rules; but a rule that needs a partner is useless without it, so the
+  // partner runs whenever it does.
+  const keys = [...keywordRules.keys()];
   for (const k of keys) {
     const own = new Set(keywordRules.get(k));
-    for (const inner of keys) if (inner !== k && k.includes(inner)) for (const r of keywordRules.get(inner)!) own.add(r);
-    // A rule that needs a partner is useless without it: run the partner whenever it runs.
     for (const r of [...own]) if (r.spec.requires) own.add(byIdRequired(r.spec.requires.rule));
     keywordRules.set(k, [...own]);
   }
   // Keywords shorter than 4 characters have no stable base64 form worth searching.
   const encodedKeywords = new Set(keys.filter((k) => k.length >= 4).flatMap(encodedForms).map((e) => e.toLowerCase()));
   for (const k of keys) encodedKeywords.delete(k);
-  const literals = [...keys, ...encodedKeywords].sort((a, b) => b.length - a.length);
-  const prefilter = new RE2(literals.map(escapeLiteral).join('|'), 'gi');
-  return { rules, byId, prefilter, keywordRules, encodedKeywords, hash: cat.hash };
+  const literals = [...keys, ...encodedKeywords];
+  const prefilter = new KeywordAutomaton(literals);
+  return { rules, byId, prefilter, literals, keywordCount: keys.length, keywordRules, encodedKeywords, hash: cat.hash };
 }

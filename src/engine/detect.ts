@@ -81,24 +81,18 @@ export function detect(cat: CompiledCatalogue, data: Buffer, opts: DetectOptions
 
 /** One prefilter pass: the rules whose keywords occur, and where base64-encoded keywords occur. */
 function candidateRules(cat: CompiledCatalogue, data: Buffer): { candidates: CompiledRule[]; encodedAt: number[] } {
-  const pre = cat.prefilter;
-  pre.lastIndex = 0;
   const found = new Set<CompiledRule>();
-  const seenKeys = new Set<string>();
+  const seen = new Uint8Array(cat.literals.length);
   const encodedAt: number[] = [];
-  let m: ReturnType<typeof pre.exec>;
-  while ((m = pre.exec(data)) !== null) {
-    const k = m[0].toString().toLowerCase();
-    // Step one byte, not past the match: keywords may overlap (`ab` in `xab`, `bc` in `abc`).
-    pre.lastIndex = m.index + 1;
-    if (cat.encodedKeywords.has(k)) {
-      if (encodedAt.length < 64) encodedAt.push(m.index);
-      continue;
+  cat.prefilter.scan(data, (id, end) => {
+    if (id >= cat.keywordCount) {
+      if (encodedAt.length < 64) encodedAt.push(end - cat.literals[id].length);
+      return;
     }
-    if (seenKeys.has(k)) continue;
-    seenKeys.add(k);
-    for (const r of cat.keywordRules.get(k) ?? []) found.add(r);
-  }
+    if (seen[id]) return;
+    seen[id] = 1;
+    for (const r of cat.keywordRules.get(cat.literals[id])!) found.add(r);
+  });
   return { candidates: [...found].sort((a, b) => a.index - b.index), encodedAt };
 }
 
