@@ -301,8 +301,15 @@ function maskSpans(text: string, spans: Finding[]): string {
   }
   const ranges = spans
     .map((f) => ({ from: (starts[f.line - 1] ?? 0) + f.column - 1, to: (starts[f.endLine - 1] ?? 0) + f.endColumn - 1, preview: f.preview }))
-    .sort((a, b) => b.from - a.from);
+    .sort((a, b) => a.from - b.from);
+  // Two rules can match overlapping spans: merge them so no part of either survives.
+  const merged: typeof ranges = [];
+  for (const r of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && r.from < last.to) last.to = Math.max(last.to, r.to);
+    else merged.push({ ...r });
+  }
   let out = text;
-  for (const r of ranges) out = out.slice(0, r.from) + `[redacted ${r.preview}]` + out.slice(Math.max(r.to, r.from));
+  for (const r of merged.reverse()) out = out.slice(0, r.from) + `[redacted ${r.preview}]` + out.slice(Math.max(r.to, r.from));
   return out;
 }
