@@ -11,7 +11,10 @@ export function groupByFingerprint(findings: Finding[]): Credential[] {
     else groups.set(f.fingerprint, [f]);
   }
   return [...groups.values()].map((fs) => {
-    const best = fs.reduce((a, b) => (CONFIDENCE_ORDER[b.confidence] > CONFIDENCE_ORDER[a.confidence] ? b : a));
+    // A provider rule names the credential better than a structural hygiene finding
+    // (`slack-bot-token` beats `literal-secret-env` for the same value); then confidence.
+    const rank = (f: Finding) => (f.kind === 'rule' ? 10 : 0) + CONFIDENCE_ORDER[f.confidence];
+    const best = fs.reduce((a, b) => (rank(b) > rank(a) ? b : a));
     return {
       fingerprint: best.fingerprint,
       ruleId: best.ruleId,
