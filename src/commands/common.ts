@@ -97,7 +97,7 @@ export function makeScanner(opts: ScanOptions): Scanner {
  * The shared tail of every scan command: engine -> ignore -> hygiene -> report -> exit code.
  * `open` builds the source once the scanner exists (some sources need the engine's catalogue).
  */
-export async function runScanCommand(target: { kind: string; name: string }, opts: ScanOptions, open: (scanner: Scanner) => Source | Promise<Source>): Promise<number> {
+export async function runScanCommand(target: { kind: string; name: string }, opts: ScanOptions, open: (scanner: Scanner, progress?: Progress) => Source | Promise<Source>): Promise<number> {
   const policy = loadPolicy(opts.config, target.name);
   const failPolicy = parseFailOn(opts.failOn ?? policy.failOn ?? 'medium');
   const maxAgeDays = opts.maxAge === undefined ? undefined : durationArg(opts.maxAge, '--max-age');
@@ -109,8 +109,8 @@ export async function runScanCommand(target: { kind: string; name: string }, opt
     const scanner = makeScanner(opts);
     let result: ScanResult;
     try {
-      const source = await open(scanner);
       const progress = opts.progress ? new Progress(`${target.kind} ${target.name}`) : undefined;
+      const source = await open(scanner, progress);
       result = await scanSource(source, scanner, progress);
     } finally {
       await scanner.close();

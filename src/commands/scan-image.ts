@@ -24,8 +24,11 @@ export function registerScanImage(scan: Command): void {
     .option('--skip-path <glob>', 'path glob inside the image not to scan, e.g. "usr/share/doc/**" (repeatable)', collect, [])
     .option('--layer-cache <dir>', 'remember layers that scanned clean (by diffID and catalogue) and skip them next time')
     .action(async (path: string, opts: ScanImageOptions) => {
-      process.exitCode = await runScanCommand({ kind: 'image', name: path }, opts, (scanner) => {
+      process.exitCode = await runScanCommand({ kind: 'image', name: path }, opts, (scanner, progress) => {
         return new ImageSource(path, {
+          onLayer: (done, total) => {
+            if (progress) progress.extra = `layers ${done}/${total}`;
+          },
           maxFileSize: opts.maxFileSize,
           maxDecompressed: opts.maxDecompressed,
           platform: opts.platform,
