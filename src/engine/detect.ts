@@ -133,16 +133,16 @@ const RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2 };
 const BROAD_FAMILIES = new Set(['connection-string', 'config-file', 'jwt']);
 const tier = (h: RawMatch) => (h.rule.spec.provider === 'generic' ? 0 : BROAD_FAMILIES.has(h.rule.spec.provider) ? 1 : 2);
 const better = (a: RawMatch, b: RawMatch) =>
+  tier(a) - tier(b) ||
   RANK[a.confidence] - RANK[b.confidence] ||
   Number(a.validated) - Number(b.validated) ||
-  tier(a) - tier(b) ||
   Number(!a.rule.spec.generic) - Number(!b.rule.spec.generic) ||
   b.rule.index - a.rule.index;
 
 /**
  * One secret, one hit: when several rules capture the same span the best one stays
- * (confidence, then validated, then provider over family over generic, then catalogue
- * order), and a hit that overlaps a hit of a more specific tier goes, since that rule says more.
+ * (provider over family over generic: a provider rule knows best what its bytes are, even
+ * when it rates them low; then confidence, validated, catalogue order), and a hit that overlaps a hit of a more specific tier goes, since that rule says more.
  */
 function dropOverlaps(hits: RawMatch[]): RawMatch[] {
   if (hits.length < 2) return hits;

@@ -30,10 +30,42 @@ export function charsetOf(s: string): Charset {
 export function entropyThreshold(charset: Charset, length: number): number {
   const cap = Math.log2(Math.max(2, length));
   const base = charset === 'hex' ? 3.0 : charset === 'alnum' ? 3.5 : charset === 'base64' ? 3.7 : 3.2;
-  return Math.min(base, cap - 0.6);
+  return Math.min(base, cap - 0.5);
 }
 
-/** True when the string looks random enough for its charset and length. */
+/**
+ * Values that are code or structure, not secrets: member access, identifiers in any case
+ * style, paths, URLs, digests with an algorithm prefix, version strings.
+ */
+const NOT_SECRET_SHAPES = [
+  /^[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)+(?:\(\))?$/, // this.password, config.db.pass, Foo::BAR
+  /^[a-z]+(?:[A-Z][a-z]+)+\d{0,2}$/, // camelCase
+  /^(?:[A-Z][a-z]+){2,}\d{0,2}$/, // PascalCase
+  /^[a-z]+(?:[_-][a-z]+)+\d{0,2}$/, // snake_case, kebab-case words
+  /^[A-Z]+(?:_[A-Z0-9]+)+$/, // SCREAMING_CASE env-var names
+  /^(?:[a-z][a-z0-9+.-]*:)?\/\//i, // URLs
+  /^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)/, // paths
+  /^(?:\/[\w.@-]+){2,}\/?$/, // /usr/local/bin
+  /^(?:sha(?:1|224|256|384|512)|md5|blake2b?)[-:=]/i, // integrity and digest strings
+  /^v?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/, // versions
+  /^[\d.:-]+$/, // numbers, dates, times, IPs
+];
+
+/** Letters only, with few case changes: a word or a CamelCase identifier, not a generated secret. */
+function wordLike(s: string): boolean {
+  if (!/^[A-Za-z]+$/.test(s) || s.length > 24) return false;
+  let humps = 0;
+  for (let i = 1; i < s.length; i++) if (s[i] >= 'A' && s[i] <= 'Z' && s[i - 1] >= 'a' && s[i - 1] <= 'z') humps++;
+  return humps <= 3;
+}
+
+/** Values that have the shape of code, paths, versions or words rather than of a secret. */
+export function notSecretShaped(s: string): boolean {
+  return wordLike(s) || NOT_SECRET_SHAPES.some((re) => re.test(s));
+}
+
+/** True when the string looks random enough for its charset and length, and is not code-shaped. */
 export function looksRandom(s: string): boolean {
+  if (notSecretShaped(s)) return false;
   return shannon(s) >= entropyThreshold(charsetOf(s), s.length);
 }

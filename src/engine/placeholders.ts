@@ -30,10 +30,14 @@ export function isTemplated(s: string): boolean {
   return TEMPLATE.some((re) => re.test(s));
 }
 
+/** Stand-ins that test suites and docs assign to secret-named variables. */
+const STAND_INS = /(?:^|[-_.])(?:test|testing|dev|local|demo|mock|stub|foo|bar|baz|qux|invalid|bogus|unused)(?:[-_.]|$)|^(?:secret|password|passwd|token|key|apikey|api[-_]key)[-_]?\d*$|^my[-_]?(?:secret|password|pass|token|key|api[-_]?key)|^x{3,}|x{6,}|(abc|xyz|123|000)\1{2,}|^(\w)\2{5,}/i;
+
 export function isPlaceholder(s: string): boolean {
   if (DOCUMENTED_EXAMPLES.has(s)) return true;
   if (isTemplated(s)) return true;
   if (PLACEHOLDER_WORDS.test(s)) return true;
+  if (STAND_INS.test(s)) return true;
   // One character repeated, or a run like 0123456789 / abcdef...
   if (/^(.)\1+$/.test(s)) return true;
   if (/^(0123456789|1234567890|abcdefghij|abc123)/i.test(s) && s.length < 24) return true;

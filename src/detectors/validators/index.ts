@@ -16,6 +16,8 @@ import { urlCredentials, urlCredentialsGeneric, configPassword } from './url-cre
 
 import { basicAuthBase64, base64Password, base64PrivateKey } from './basic-auth-base64.js';
 
+import { genericAssignment } from './generic-assignment.js';
+
 export type { Validator, ValidationResult } from './types.js';
 
 /** Validators by the name a rule's `validate:` field uses. One file per validator. */
@@ -38,4 +40,5 @@ export const validators: Record<string, Validator> = {
   'basic-auth-base64': basicAuthBase64,
   'base64-password': base64Password,
   'base64-private-key': base64PrivateKey,
+  'generic-assignment': genericAssignment,
 };
