@@ -53,7 +53,7 @@ const NOT_SECRET_SHAPES = [
 
 /** Letters only, with few case changes: a word or a CamelCase identifier, not a generated secret. */
 function wordLike(s: string): boolean {
-  if (!/^[A-Za-z]+$/.test(s) || s.length > 24) return false;
+  if (!/^[A-Za-z]+$/.test(s) || s.length > 40) return false;
   let humps = 0;
   for (let i = 1; i < s.length; i++) if (s[i] >= 'A' && s[i] <= 'Z' && s[i - 1] >= 'a' && s[i - 1] <= 'z') humps++;
   return humps <= 3;

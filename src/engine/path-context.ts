@@ -7,10 +7,12 @@ export interface PathContext {
 }
 
 // Test fixtures and examples often hold real-looking fakes: lower confidence, never silence.
-const TEST_PATH = /(^|\/)(tests?|__tests__|spec|specs|fixtures?|testdata|test-data|mocks?|examples?|samples?)(\/|$)|(^|\/)[^/]*[._-](test|spec|fixture|mock)s?\.[a-z]+$/i;
+const TEST_PATH = /(^|\/)(tests?|__tests__|__fixtures__|__mocks__|spec|specs|fixtures?|testdata|test-data|test_data|testing|e2e|mocks?|examples?|samples?|demos?)(\/|$)|(^|\/)[^/]*[._-](test|spec|fixture|mock)s?\.[a-z]+$/i;
 // Files whose long random-looking strings are hashes, not secrets: generic rules skip them.
 const HASH_FILES = /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|go\.sum|Cargo\.lock|poetry\.lock|Pipfile\.lock|composer\.lock|Gemfile\.lock|gradle\.lockfile|packages\.lock\.json|flake\.lock)$/;
-const ASSET = /\.(svg|min\.js|min\.css|map|woff2?|ttf|eot)$/i;
+const ASSET = /\.(svg|min\.js|min\.css|map|woff2?|ttf|eot|d\.ts|d\.mts|d\.cts|snap|pem\.pub|pub)$|(^|\/)(\.pnp\.c?js|bun\.lockb|\.terraform\.lock\.hcl)$/i;
+// Documentation: snippets there are mostly illustrations. Lower confidence, never silence.
+const DOCS_PATH = /(^|\/)(docs?|documentation|man)\/|(^|\/)(README|CHANGELOG|CHANGES|HISTORY|UPGRADING|MIGRATION|CONTRIBUTING)[^/]*$|\.(md|markdown|mdx|rst|adoc|asciidoc|1|3|5|8)$/i;
 
 const cache = new Map<string, PathContext>();
 
@@ -20,7 +22,7 @@ export function pathContext(name: string | undefined): PathContext {
   if (c) return c;
   const hashFile = HASH_FILES.test(name) || ASSET.test(name);
   c = {
-    lowerConfidence: TEST_PATH.test(name) ? 'test or example path' : undefined,
+    lowerConfidence: TEST_PATH.test(name) ? 'test or example path' : DOCS_PATH.test(name) ? 'documentation' : undefined,
     skipRule: hashFile ? (r) => r.generic === true : () => false,
   };
   if (cache.size > 10000) cache.clear();

@@ -31,7 +31,7 @@ export function isTemplated(s: string): boolean {
 }
 
 /** Stand-ins that test suites and docs assign to secret-named variables. */
-const STAND_INS = /(?:^|[-_.])(?:test|testing|dev|local|demo|mock|stub|foo|bar|baz|qux|invalid|bogus|unused)(?:[-_.]|$)|^(?:secret|password|passwd|token|key|apikey|api[-_]key)[-_]?\d*$|^my[-_]?(?:secret|password|pass|token|key|api[-_]?key)|^x{3,}|x{6,}|(abc|xyz|123|000)\1{2,}|^(\w)\2{5,}/i;
+const STAND_INS = /(?:^|[-_.])(?:test|testing|dev|local|demo|mock|stub|foo|bar|baz|qux|invalid|bogus|unused)(?:[-_.]|$)|^(?:secret|password|passwd|token|key|apikey|api[-_]key)[-_]?\d*$|^my[-_]?(?:secret|password|pass|token|key|api[-_]?key)|^x{3,}|x{6,}|(abc|xyz|123|000)\1{2,}|^(\w)\2{5,}|(\w)\3{7,}|(?:Personal)?Access[-_]?Token|YourToken|TokenHere|KeyHere|SecretHere/i;
 
 export function isPlaceholder(s: string): boolean {
   if (DOCUMENTED_EXAMPLES.has(s)) return true;
