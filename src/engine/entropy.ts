@@ -42,7 +42,7 @@ const NOT_SECRET_SHAPES = [
   /^[a-z]+(?:[A-Z][a-z]+)+\d{0,2}$/, // camelCase
   /^(?:[A-Z][a-z]+){2,}\d{0,2}$/, // PascalCase
   /^[a-z]+(?:[_-][a-z]+)+\d{0,2}$/, // snake_case, kebab-case words
-  /^[A-Z]+(?:_[A-Z0-9]+)+$/, // SCREAMING_CASE env-var names
+  /^_*[A-Z]+(?:_[A-Z0-9]+)+_*$/, // SCREAMING_CASE env-var names and constants
   /^(?:[a-z][a-z0-9+.-]*:)?\/\//i, // URLs
   /^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)/, // paths
   /^(?:\/[\w.@-]+){2,}\/?$/, // /usr/local/bin
@@ -53,6 +53,7 @@ const NOT_SECRET_SHAPES = [
 
 /** Letters only, with few case changes: a word or a CamelCase identifier, not a generated secret. */
 function wordLike(s: string): boolean {
+  s = s.replace(/^_+|_+$/g, '');
   if (!/^[A-Za-z]+$/.test(s) || s.length > 40) return false;
   let humps = 0;
   for (let i = 1; i < s.length; i++) if (s[i] >= 'A' && s[i] <= 'Z' && s[i - 1] >= 'a' && s[i - 1] <= 'z') humps++;

@@ -12,7 +12,7 @@ const TEST_PATH = /(^|\/)(tests?|__tests__|__fixtures__|__mocks__|spec|specs|fix
 const HASH_FILES = /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|go\.sum|Cargo\.lock|poetry\.lock|Pipfile\.lock|composer\.lock|Gemfile\.lock|gradle\.lockfile|packages\.lock\.json|flake\.lock)$/;
 const ASSET = /\.(svg|min\.js|min\.css|map|woff2?|ttf|eot|d\.ts|d\.mts|d\.cts|snap|pem\.pub|pub)$|(^|\/)(\.pnp\.c?js|bun\.lockb|\.terraform\.lock\.hcl)$/i;
 // Documentation: snippets there are mostly illustrations. Lower confidence, never silence.
-const DOCS_PATH = /(^|\/)(docs?|documentation|man)\/|(^|\/)(README|CHANGELOG|CHANGES|HISTORY|UPGRADING|MIGRATION|CONTRIBUTING)[^/]*$|\.(md|markdown|mdx|rst|adoc|asciidoc|1|3|5|8)$/i;
+const DOCS_PATH = /(^|\/)(docs?|documentation|man)\/|(^|\/)(README|CHANGELOG|CHANGES|HISTORY|UPGRADING|MIGRATION|CONTRIBUTING|PKG-INFO|METADATA)[^/]*$|\.(md|markdown|mdx|rst|adoc|asciidoc|1|3|5|8)$/i;
 
 const cache = new Map<string, PathContext>();
 

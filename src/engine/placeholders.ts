@@ -20,6 +20,18 @@ const PLACEHOLDER_WORDS =
 
 /** Keys providers publish in their documentation; they are not leaks. */
 const DOCUMENTED_EXAMPLES = new Set([
+  // RFC 6749 (OAuth 2.0) sample access/refresh tokens, client credentials and code.
+  '2YotnFZFEjr1zCsicMWpAA',
+  'tGzv3JOkF0XG5Qx2TlKWIA',
+  'czZCaGRSa3F0MzpnWDFmQmF0M2JW',
+  'SplxlOBeZQQYbYS6WxSbIA',
+  'gX1fBat3bV',
+  // RFC 5849 (OAuth 1.0) sample tokens and secrets.
+  'nnch734d00sl2jdk',
+  'pfkkdhi9sl3r4s00',
+  'hh5s93j4hdidpola',
+  'hdhd0244k9j7ao03',
+  'kd94hf93k423kf44',
   'AKIAIOSFODNN7EXAMPLE',
   'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
   'AKIAI44QH8DHBEXAMPLE',
@@ -38,6 +50,7 @@ export function isPlaceholder(s: string): boolean {
   if (isTemplated(s)) return true;
   if (PLACEHOLDER_WORDS.test(s)) return true;
   if (STAND_INS.test(s)) return true;
+  if (PLACEHOLDER_PASSWORD.test(s)) return true;
   // One character repeated, or a run like 0123456789 / abcdef...
   if (/^(.)\1+$/.test(s)) return true;
   if (/^(0123456789|1234567890|abcdefghij|abc123)/i.test(s) && s.length < 24) return true;
@@ -54,7 +67,7 @@ export function isDocumentedExample(s: string): boolean {
  * config files: the word itself, its usual stand-ins, masks and empty markers.
  */
 const PLACEHOLDER_PASSWORD =
-  /^(?:pass(?:word|wd|phrase)?\d{0,3}|pwd|pw|secret\d{0,3}|s3cr3t|changeit|changeme\d*|letmein|qwerty|hunter2|foo|bar|baz|foobar|test\d{0,3}|testing|admin|root|user|guest|demo|default|none|null|nil|empty|\*+|x+|\.+|-+|_+|\?+|#+|12345\d*|abc123|p@ssw0rd|passw0rd|pa\$\$w0rd|mysecret\w*|mypass\w*|your\w*|supersecret\w*|secretpassword|pass123)$/i;
+  /^(?:pass(?:word|wd|phrase)?\d{0,3}|pwd|pw|secret\d{0,3}|s3cr3t|changeit|changeme\d*|letmein|qwerty|hunter2|foo|bar|baz|foobar|test\d{0,3}|testing|admin|root|user|guest|demo|default|none|null|nil|empty|\*+|x+|\.+|-+|_+|\?+|#+|12345\d*|abc123|p@ssw0rd|passw0rd|pa\$\$w0rd|mysecret\w*|mypass\w*|your\w*|sekrit|s3kr1t|geheim\S*|hunter\d*|swordfish|opensesame|tiger|scott|supersecret\w*|secretpassword|pass123)$/i;
 
 export function isPlaceholderPassword(pw: string): boolean {
   if (pw.length < 3) return true;

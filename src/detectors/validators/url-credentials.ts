@@ -1,5 +1,5 @@
 import { isDocumentationHost, isLocalHost, isPlaceholderPassword } from '../../engine/placeholders.js';
-import { looksRandom } from '../../engine/entropy.js';
+import { looksRandom, notSecretShaped } from '../../engine/entropy.js';
 import type { ValidationContext, ValidationResult, Validator } from './types.js';
 
 export interface UrlParts {
@@ -52,5 +52,7 @@ export const urlCredentialsGeneric: Validator = (secret, ctx) => judge(secret, c
 /** Passwords in key=value config (no host to judge): drop placeholders only. */
 export const configPassword: Validator = (secret) => {
   if (isPlaceholderPassword(secret)) return { valid: false };
+  // Code, not a value: self.password, unquote(password), getPassword(), PASSWORD_ENV_NAME.
+  if (/[()]/.test(secret) || (notSecretShaped(secret) && !/\d/.test(secret))) return { valid: false };
   return { valid: true, confidence: 'medium' };
 };
