@@ -22,13 +22,16 @@ export function defaultCatalogueDir(): string {
   return join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'detectors');
 }
 
+/** Bump when the loader derives rule fields differently: it invalidates cached catalogues. */
+const LOADER_FORMAT = 2;
+
 const CONFIDENCES: Confidence[] = ['low', 'medium', 'high'];
 const ID = /^[a-z0-9][a-z0-9-]*$/;
 
 /** Loads and validates every `*.yaml` file in `dir`; throws CatalogueError naming file and rule. */
 export function loadCatalogue(dir: string = defaultCatalogueDir()): Catalogue {
   const files = readdirSync(dir).filter((f) => f.endsWith('.yaml') || f.endsWith('.yml')).sort();
-  const hasher = createHash('sha256').update(`credsweep-catalogue-${VERSION}\0`);
+  const hasher = createHash('sha256').update(`credsweep-catalogue-${VERSION}-${LOADER_FORMAT}\0`);
   const texts = files.map((f) => {
     const text = readFileSync(join(dir, f), 'utf8');
     hasher.update(f).update('\0').update(text).update('\0');
@@ -171,8 +174,10 @@ function parseRule(file: string, defaultProvider: string, raw: unknown, index: n
     fail('`negatives` must be a list of strings');
   }
   void re;
+  if (raw.window !== undefined && (typeof raw.window !== 'number' || raw.window < 0)) fail('`window` must be a number of bytes');
   return {
     id,
+    window: windowFor(regex, keywords as string[], ex, raw.window as number | undefined),
     name: str('name')!,
     provider: str('provider', false) ?? defaultProvider,
     regex,
@@ -189,6 +194,32 @@ function parseRule(file: string, defaultProvider: string, raw: unknown, index: n
     negatives: negatives as string[],
     file,
   };
+}
+
+const DEFAULT_WINDOW = 1024;
+const MULTILINE_WINDOW = 64 * 1024;
+// Formats whose match can run over many lines from the keyword on.
+const MULTILINE = /BEGIN|PuTTY|\(\?[a-z]*s[a-z]*\)|\[\\s\\S\]|\[\\S\\s\]/;
+
+/** How far from a keyword hit the rule's regex must look: at least what every example needs. */
+function windowFor(regex: string, keywords: string[], examples: RuleExample[], explicit?: number): number {
+  let w = explicit ?? (MULTILINE.test(regex) ? MULTILINE_WINDOW : DEFAULT_WINDOW);
+  for (const ex of examples) {
+    const text = ex.text.toLowerCase();
+    const at = ex.text.indexOf(ex.secret);
+    if (at < 0) continue;
+    const end = Buffer.byteLength(ex.text.slice(0, at + ex.secret.length));
+    const start = Buffer.byteLength(ex.text.slice(0, at));
+    let best = Infinity;
+    for (const k of keywords) {
+      for (let i = text.indexOf(k); i >= 0; i = text.indexOf(k, i + 1)) {
+        const ks = Buffer.byteLength(ex.text.slice(0, i));
+        best = Math.min(best, Math.max(Math.abs(end - ks), Math.abs(ks - start)));
+      }
+    }
+    if (best !== Infinity) w = Math.max(w, 2 * best + 256);
+  }
+  return w;
 }
 
 /** Counts capturing groups, skipping escapes, classes and (?:...) / lookaround-like forms. */

@@ -37,6 +37,12 @@ export interface RuleSpec {
   /** Scan binary chunks too (rare: e.g. PKCS#12-adjacent material). */
   binary?: boolean;
   description?: string;
+  /**
+   * Bytes around each keyword hit the regex needs to see (the engine runs a rule only near
+   * its keywords). Optional in YAML; the loader raises it to cover every example and gives
+   * multi-line formats (PEM blocks, key files) 64 KB.
+   */
+  window: number;
   examples: RuleExample[];
   negatives: string[];
   /** File the rule was loaded from, for error messages. */

@@ -45,25 +45,29 @@ export function detect(cat: CompiledCatalogue, data: Buffer, opts: DetectOptions
   const ctx = pathContext(opts.name);
   const out: RawMatch[] = [];
   const lines = new LineIndex(data);
-  for (const rule of candidates) {
+  for (const [rule, near] of candidates) {
     if (ctx.skipRule(rule.spec)) continue;
     const re = rule.re;
-    re.lastIndex = 0;
-    let m: ReturnType<typeof re.exec>;
-    while ((m = re.exec(data)) !== null) {
-      const idx = (m as unknown as { indices: Array<[number, number] | undefined> & { groups?: Record<string, [number, number] | undefined> } }).indices;
-      const span = rule.group ? idx.groups?.[rule.group] : idx[1];
-      if (!span) continue;
-      const [start, end] = span;
-      if (m[0].length === 0) re.lastIndex++;
-      const secret = data.toString('utf8', start, end);
-      const hit = gate(rule, secret, data, start, end, lines);
-      if (!hit) continue;
-      if (ctx.lowerConfidence) {
-        hit.confidence = lower(hit.confidence);
-        hit.notes.push(ctx.lowerConfidence);
+    for (const [ws, we] of windows(near, rule.spec.window, data.length, lines)) {
+      const view = ws === 0 && we === data.length ? data : data.subarray(ws, we);
+      re.lastIndex = 0;
+      let m: ReturnType<typeof re.exec>;
+      while ((m = re.exec(view)) !== null) {
+        const idx = (m as unknown as { indices: Array<[number, number] | undefined> & { groups?: Record<string, [number, number] | undefined> } }).indices;
+        const span = rule.group ? idx.groups?.[rule.group] : idx[1];
+        if (m[0].length === 0) re.lastIndex++;
+        if (!span) continue;
+        const start = span[0] + ws;
+        const end = span[1] + ws;
+        const secret = data.toString('utf8', start, end);
+        const hit = gate(rule, secret, data, start, end, lines);
+        if (!hit) continue;
+        if (ctx.lowerConfidence) {
+          hit.confidence = lower(hit.confidence);
+          hit.notes.push(ctx.lowerConfidence);
+        }
+        out.push(hit);
       }
-      out.push(hit);
     }
   }
   const paired = dropOverlaps(pairUp(out, lines));
@@ -79,21 +83,64 @@ export function detect(cat: CompiledCatalogue, data: Buffer, opts: DetectOptions
   return paired;
 }
 
-/** One prefilter pass: the rules whose keywords occur, and where base64-encoded keywords occur. */
-function candidateRules(cat: CompiledCatalogue, data: Buffer): { candidates: CompiledRule[]; encodedAt: number[] } {
-  const found = new Set<CompiledRule>();
-  const seen = new Uint8Array(cat.literals.length);
+/** Keyword hits per rule, as [start, end, start, end, ...]; `null` once there are too many to window. */
+type Near = number[] | null;
+const MAX_NEAR = 64;
+
+/**
+ * One prefilter pass: the rules whose keywords occur with where they occur, and where
+ * base64-encoded keywords occur. Rules come back in catalogue order.
+ */
+function candidateRules(cat: CompiledCatalogue, data: Buffer): { candidates: Array<[CompiledRule, Near]>; encodedAt: number[] } {
+  const near = new Map<CompiledRule, Near>();
   const encodedAt: number[] = [];
   cat.prefilter.scan(data, (id, end) => {
     if (id >= cat.keywordCount) {
       if (encodedAt.length < 64) encodedAt.push(end - cat.literals[id].length);
       return;
     }
-    if (seen[id]) return;
-    seen[id] = 1;
-    for (const r of cat.keywordRules.get(cat.literals[id])!) found.add(r);
+    const start = end - cat.literals[id].length;
+    for (const r of cat.keywordRules.get(cat.literals[id])!) {
+      const h = near.get(r);
+      if (h === undefined) near.set(r, [start, end]);
+      else if (h !== null) {
+        if (h.length >= MAX_NEAR) near.set(r, null);
+        else h.push(start, end);
+      }
+    }
   });
-  return { candidates: [...found].sort((a, b) => a.index - b.index), encodedAt };
+  return { candidates: [...near].sort((a, b) => a[0].index - b[0].index), encodedAt };
+}
+
+// Snapping a window to whole lines is skipped when a line is longer than this (minified code).
+const MAX_SNAP = 4096;
+
+/**
+ * The parts of the chunk a rule must see: `window` bytes around each keyword hit, widened
+ * to whole lines, merged. Running a rule near its keywords instead of over the whole chunk
+ * is what keeps context rules (keyword `password`, `https://`) cheap on large files.
+ */
+function windows(near: Near, window: number, length: number, lines: LineIndex): Array<[number, number]> {
+  if (near === null) return [[0, length]];
+  const out: Array<[number, number]> = [];
+  let covered = 0;
+  for (let i = 0; i < near.length; i += 2) {
+    const a = Math.max(0, near[i] - window);
+    const b = Math.min(length, near[i + 1] + window);
+    const ls = lines.lineStart(a);
+    const le = lines.lineEnd(b);
+    const ws = a - ls <= MAX_SNAP ? ls : a;
+    const we = le - b <= MAX_SNAP ? Math.min(length, le + 1) : b;
+    const last = out[out.length - 1];
+    if (last && ws <= last[1]) {
+      covered += Math.max(0, we - last[1]);
+      last[1] = Math.max(last[1], we);
+    } else {
+      out.push([ws, we]);
+      covered += we - ws;
+    }
+  }
+  return covered > length / 2 ? [[0, length]] : out;
 }
 
 function gate(rule: CompiledRule, secret: string, data: Buffer, start: number, end: number, lines: LineIndex): RawMatch | undefined {
