@@ -76,6 +76,13 @@ export function detect(cat: CompiledCatalogue, data: Buffer, opts: DetectOptions
     for (const seg of decodedSegments(data, encodedAt)) {
       for (const inner of detect(cat, seg.decoded, { ...opts, depth: depth - 1 })) {
         if (paired.some((p) => p.secret === inner.secret)) continue;
+        // A rule already read this encoded value as it stands (kubeconfig client-key-data):
+        // one finding for those bytes, unless only a generic rule did and the decoding says more.
+        const outer = paired.findIndex((p) => p.start < seg.end && seg.start < p.end);
+        if (outer >= 0) {
+          if (tier(paired[outer]) > 0 || tier(inner) === 0) continue;
+          paired.splice(outer, 1);
+        }
         paired.push({ ...inner, start: seg.start, end: seg.end, decoded: inner.decoded ? `${seg.encoding}+${inner.decoded}` : seg.encoding });
       }
     }
