@@ -13,7 +13,9 @@ function prng(seed) {
   };
 }
 
-const WORDS = 'the of and to in is for that with on as by this be are from at or an it not which have has config value user request response handler server client token key secret password cache retry timeout buffer stream error result data file path name id type index count length list map set get put post delete update create build test deploy'.split(' ');
+// Everyday words; the secret-ish ones (token, password, secret, key) come in through the
+// occasional config lines below at about the rate real code has them.
+const WORDS = 'the of and to in is for that with on as by this be are from at or an it not which have has config value user request response handler server client cache retry timeout buffer stream error result data file path name id type index count length list map set get put post delete update create build test deploy'.split(' ');
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
 export function* generateFiles(totalBytes, seed = 42) {
@@ -39,6 +41,13 @@ export function* generateFiles(totalBytes, seed = 42) {
     () => `${Buffer.from(hex(64)).toString('base64')}`,
     () => `| ${word()} | ${word()} | ${Math.floor(rand() * 100)} |`,
   ];
+  const rareKinds = [
+    () => `  password: \${${word().toUpperCase()}_PASSWORD}`,
+    () => `    token = os.environ["${word().toUpperCase()}_TOKEN"]`,
+    () => `  const apiKey = config.get('${word()}.apiKey');`,
+    () => `    url: https://${word()}.example.com/${word()}/${ident()}`,
+    () => `secret_name: ${word()}-${word()}-secret`,
+  ];
   let produced = 0;
   let n = 0;
   while (produced < totalBytes) {
@@ -46,7 +55,7 @@ export function* generateFiles(totalBytes, seed = 42) {
     const lines = [];
     let size = 0;
     while (size < target) {
-      const l = pick(lineKinds)();
+      const l = rand() < 0.03 ? pick(rareKinds)() : pick(lineKinds)();
       lines.push(l);
       size += l.length + 1;
     }
