@@ -34,6 +34,7 @@ export function registerScanGit(scan: Command): void {
         const opened = await openGitSource(repo, {
           backend: opts.gitBackend,
           maxFileSize: opts.maxFileSize,
+          exclude: opts.exclude,
           branch: opts.branch,
           includeStash: opts.includeStash,
           sinceCommit: opts.sinceCommit,

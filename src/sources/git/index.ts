@@ -10,6 +10,7 @@ import { Provenance } from './provenance.js';
 import { resolveSelection, type HistorySelection, type ResolvedSelection } from './range.js';
 import { findGitDir, isRemoteUrl, shallowCommits, stashEntries } from './repo.js';
 import { cloneBare, redactUrl } from './clone.js';
+import { ExcludeList } from '../dir/exclude.js';
 
 export type { BackendName } from './backend.js';
 export type { HistorySelection } from './range.js';
@@ -22,6 +23,8 @@ export interface GitSourceOptions extends HistorySelection {
   maxFileSize: number;
   /** `origin.repo` in findings (the path or URL the user gave). Default: the git dir. */
   repoName?: string;
+  /** `.gitignore`-style globs: introductions at matching paths are ignored (a blob only there is not read). */
+  exclude?: string[];
   /** A range or filter that selects no commit is not an error (push of an existing commit). */
   allowEmpty?: boolean;
   progress?: Progress;
@@ -68,11 +71,13 @@ export class GitSource implements Source {
     const sel = (this.selection = await resolveSelection(backend, this.opts, () => stashEntries(this.gitdir)));
     this.checkShallow();
 
+    const excludes = this.opts.exclude?.length ? new ExcludeList(this.opts.exclude) : undefined;
     const ids = new PassThrough({ objectMode: true, highWaterMark: 1 << 16 });
     let walkError: unknown;
     const walk = (async () => {
       for await (const c of backend.commits(sel.tips, sel.exclude)) {
         if (sel.sinceTime !== undefined && c.commitTime < sel.sinceTime) continue;
+        if (excludes) c.introductions = c.introductions.filter((i) => !excludes.excluded(i.path, false));
         for (const blob of this.provenance.add(c)) ids.write(blob);
         this.stats.commits = this.provenance.commitCount;
         this.stats.blobs = this.provenance.blobCount;

@@ -96,6 +96,15 @@ for (const backend of ['native', 'isomorphic']) {
     t.same(result.findings, (await scan(repo, backend)).result.findings);
   });
 
+  t.test(`--exclude drops introductions at matching paths, ${backend}`, async (t) => {
+    const { result, source } = await scan(repo, backend, { exclude: ['dup/', 'settings/app.env'] });
+    t.equal(byToken(result.findings, T.dup).length, 0);
+    const [to] = byToken(result.findings, T.modifiedTo);
+    t.same(to.origin.commits.map((x) => x.path), ['config/app.env'], 'the excluded path is not listed');
+    t.equal(result.findings.length, 7);
+    t.equal(source.stats.commits, 12);
+  });
+
   t.test(`--branch limits to one ref, ${backend}`, async (t) => {
     const { result } = await scan(repo, backend, { branch: 'side' });
     t.same(byToken(result.findings, T.side)[0].origin.refs, ['side']);
