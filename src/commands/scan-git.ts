@@ -9,6 +9,7 @@ interface ScanGitOptions extends ScanOptions {
   sinceCommit?: string;
   range?: string;
   since?: string;
+  defaultBranch?: string;
   gitBackend?: BackendName;
   keepClone?: string;
 }
@@ -23,6 +24,7 @@ export function registerScanGit(scan: Command): void {
     .option('--since-commit <sha>', 'only commits after this one')
     .option('--range <base..head>', 'only what a push adds: commits in BASE..HEAD (all-zero BASE = new branch)')
     .option('--since <date>', 'only commits committed at or after this date')
+    .option('--default-branch <ref>', 'with --range and an all-zero BASE: the branch to compare with (default: origin/HEAD, else HEAD)')
     .addOption(new Option('--git-backend <name>', 'native (git CLI) or isomorphic (isomorphic-git); default native when git exists').choices(['native', 'isomorphic']))
     .option('--keep-clone <dir>', 'for a URL: clone into this folder and keep it (fetched into on later runs)');
   addScanOptions(cmd).action(async (repo: string, opts: ScanGitOptions) => {
@@ -40,6 +42,7 @@ export function registerScanGit(scan: Command): void {
           sinceCommit: opts.sinceCommit,
           range: opts.range,
           since: opts.since,
+          defaultBranch: opts.defaultBranch,
           keepClone: opts.keepClone,
           progress,
         });

@@ -33,33 +33,38 @@ export async function* catFileBatch(gitdir: string, ids: AsyncIterable<string>, 
   });
 
   let fruitless = 0;
-  for (;;) {
-    const answeredBefore = head;
-    const stderr: Buffer[] = [];
-    proc.stderr.on('data', (b: Buffer) => stderr.push(b));
-    const closed = once(proc, 'close');
-    for await (const r of parseBatch(proc, maxSize)) {
-      head++;
-      if (head > 4096 && head * 2 > pending.length) {
-        pending.splice(0, head);
-        head = 0;
+  try {
+    for (;;) {
+      const answeredBefore = head;
+      const stderr: Buffer[] = [];
+      proc.stderr.on('data', (b: Buffer) => stderr.push(b));
+      const closed = once(proc, 'close');
+      for await (const r of parseBatch(proc, maxSize)) {
+        head++;
+        if (head > 4096 && head * 2 > pending.length) {
+          pending.splice(0, head);
+          head = 0;
+        }
+        yield r;
       }
-      yield r;
+      const [code] = (await closed) as [number | null];
+      if (head >= pending.length && inputDone) break;
+      if (head === answeredBefore && head >= pending.length && ++fruitless > 3) {
+        throw new Error(`git cat-file keeps exiting (${code}): ${firstLine(Buffer.concat(stderr).toString('utf8'))}`);
+      }
+      if (head < pending.length) {
+        // The process died on the first unanswered object.
+        const bad = pending[head++];
+        const why = firstLine(Buffer.concat(stderr).toString('utf8')) || `git cat-file exited with ${code}`;
+        yield { id: bad, error: `cannot read blob: ${why}` };
+      }
+      proc = start(gitdir);
+      for (let i = head; i < pending.length; i++) proc.stdin.write(pending[i] + '\n');
+      if (inputDone) proc.stdin.end();
     }
-    const [code] = (await closed) as [number | null];
-    if (head >= pending.length && inputDone) break;
-    if (head === answeredBefore && head >= pending.length && ++fruitless > 3) {
-      throw new Error(`git cat-file keeps exiting (${code}): ${firstLine(Buffer.concat(stderr).toString('utf8'))}`);
-    }
-    if (head < pending.length) {
-      // The process died on the first unanswered object.
-      const bad = pending[head++];
-      const why = firstLine(Buffer.concat(stderr).toString('utf8')) || `git cat-file exited with ${code}`;
-      yield { id: bad, error: `cannot read blob: ${why}` };
-    }
-    proc = start(gitdir);
-    for (let i = head; i < pending.length; i++) proc.stdin.write(pending[i] + '\n');
-    if (inputDone) proc.stdin.end();
+  } finally {
+    // A consumer that stops early must not leave git running.
+    if (proc.exitCode === null && proc.signalCode === null) proc.kill();
   }
   await feeding;
   if (inputError) throw inputError;

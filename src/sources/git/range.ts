@@ -13,6 +13,11 @@ export interface HistorySelection {
    * commits not on the default branch. A BASE unknown here (force push) is treated the same.
    */
   range?: string;
+  /**
+   * The branch a new branch's commits are compared with (range mode, all-zero BASE).
+   * Default: `refs/remotes/origin/HEAD` when it exists (CI checkouts), else HEAD.
+   */
+  defaultBranch?: string;
   /** Only commits whose commit date is at or after this (ISO date or anything Date parses). */
   since?: string;
 }
@@ -61,9 +66,19 @@ export async function resolveSelection(backend: GitBackend, sel: HistorySelectio
       describe = `range ${base}..${headRev}`;
     } else {
       // New branch (or a force push whose old tip is gone): what the default branch lacks.
-      const def = headCommit;
+      let defName = sel.defaultBranch;
+      let def = defName ? await backend.resolve(defName) : undefined;
+      if (defName && !def) throw new Error(`--default-branch: cannot resolve '${defName}' to a commit`);
+      if (!def) {
+        defName = 'refs/remotes/origin/HEAD';
+        def = await backend.resolve(defName);
+      }
+      if (!def) {
+        defName = headRef ?? 'HEAD';
+        def = headCommit;
+      }
       if (def && def !== head) exclude = [def];
-      describe = `range ${base || '(new branch)'}..${headRev}, commits not on ${headRef ?? 'HEAD'}`;
+      describe = `range ${base || '(new branch)'}..${headRev}, commits not on ${defName}`;
     }
   } else {
     let refs: RefTip[];

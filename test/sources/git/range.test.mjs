@@ -63,3 +63,16 @@ t.test('scanGitRange: the entry point for the GitHub Action', async (t) => {
   t.same(empty.findings, [], 'an empty push is not an error here');
   t.same(empty.errors, []);
 });
+
+t.test('new branch in a CI clone: compared with origin/HEAD, not the checked-out commit', async (t) => {
+  const { execFileSync } = await import('node:child_process');
+  const ci = join(dir, 'ci');
+  execFileSync('git', ['clone', '-q', '--no-checkout', repo, ci]);
+  execFileSync('git', ['-C', ci, 'checkout', '-q', '--detach', 'origin/feature']);
+  for (const backend of ['native', 'isomorphic']) {
+    const r = await scanSource(new GitSource(ci, { backend, maxFileSize: 1 << 20, range: `${ZERO}..HEAD` }), scanner);
+    t.same(tokens(r.findings), ['feature'], backend);
+    const explicit = await scanSource(new GitSource(ci, { backend, maxFileSize: 1 << 20, range: `${ZERO}..HEAD`, defaultBranch: 'origin/side' }), scanner);
+    t.same(tokens(explicit.findings), ['dup', 'feature', 'merge'], `${backend}: --default-branch`);
+  }
+});
