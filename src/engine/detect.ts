@@ -77,10 +77,14 @@ export function detect(cat: CompiledCatalogue, data: Buffer, opts: DetectOptions
       for (const inner of detect(cat, seg.decoded, { ...opts, depth: depth - 1 })) {
         if (paired.some((p) => p.secret === inner.secret)) continue;
         // A rule already read this encoded value as it stands (kubeconfig client-key-data):
-        // one finding for those bytes, unless only a generic rule did and the decoding says more.
+        // one finding for those bytes, unless the decoding says more: only a generic rule
+        // read the outer value, or the inner one is a checksum-validated token inside an
+        // unvalidated wrapper (a GitHub token inside a docker `auth`).
         const outer = paired.findIndex((p) => p.start < seg.end && seg.start < p.end);
         if (outer >= 0) {
-          if (tier(paired[outer]) > 0 || tier(inner) === 0) continue;
+          const o = paired[outer];
+          const innerSaysMore = tier(inner) > 0 && inner.validated && !o.validated;
+          if (!innerSaysMore && (tier(o) > 0 || tier(inner) === 0)) continue;
           paired.splice(outer, 1);
         }
         paired.push({ ...inner, start: seg.start, end: seg.end, decoded: inner.decoded ? `${seg.encoding}+${inner.decoded}` : seg.encoding });

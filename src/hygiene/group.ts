@@ -11,9 +11,10 @@ export function groupByFingerprint(findings: Finding[]): Credential[] {
     else groups.set(f.fingerprint, [f]);
   }
   return [...groups.values()].map((fs) => {
-    // A provider rule names the credential better than a structural hygiene finding
-    // (`slack-bot-token` beats `literal-secret-env` for the same value); then confidence.
-    const rank = (f: Finding) => (f.kind === 'rule' ? 10 : 0) + CONFIDENCE_ORDER[f.confidence];
+    // A provider rule names the credential better than a generic rule or a structural
+    // hygiene finding (`slack-bot-token` beats `literal-secret-env`, `postgres-url` beats
+    // `generic-password` for the same value); then confidence.
+    const rank = (f: Finding) => (f.kind === 'rule' ? 10 : 0) + (f.provider === 'generic' ? 0 : 5) + CONFIDENCE_ORDER[f.confidence];
     const best = fs.reduce((a, b) => (rank(b) > rank(a) ? b : a));
     return {
       fingerprint: best.fingerprint,

@@ -41,6 +41,11 @@ export interface HygieneFindingOptions {
   showSecrets?: boolean;
 }
 
+/** Random as a whole, or holding a random part (the password of a connection string). */
+function hasRandomPart(text: string): boolean {
+  return looksRandom(text) || text.split(/[^A-Za-z0-9+/=_-]+/).some((p) => p.length >= 8 && looksRandom(p));
+}
+
 /** A hygiene Finding: fingerprint and preview of the value, never the value itself (unless asked). */
 export function hygieneFinding(h: HygieneHit, opts: HygieneFindingOptions): Finding {
   const text = typeof h.value === 'string' ? h.value : h.value.toString('utf8');
@@ -49,7 +54,7 @@ export function hygieneFinding(h: HygieneHit, opts: HygieneFindingOptions): Find
   if (isPlaceholder(text.trim())) {
     confidence = 'low';
     notes.push('placeholder-like value');
-  } else if (looksRandom(text.trim()) && confidence === 'medium') {
+  } else if (hasRandomPart(text.trim()) && confidence === 'medium') {
     confidence = 'high';
   }
   const f: Finding = {

@@ -71,6 +71,7 @@ t.test('Secret data decoded and reported at the manifest value; multi-document',
     ['hygiene', 'committed-secret-manifest', 9, 10, 'data.token', 'base64'],
     ['hygiene', 'credential-in-configmap', 4, 17, 'data.db_password', null],
     ['hygiene', 'literal-secret-env', 20, 19, 'spec.containers[0].env[0].value', null],
+    ['rule', 'generic-password', 4, 17, 'data.db_password', null],
     ['rule', 'github-pat-classic', 9, 10, 'data.token', 'base64'],
   ]);
   for (const f of findings) t.equal(f.origin, chunk.origin, 'the file origin, not the decoded chunk copy');
