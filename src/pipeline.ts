@@ -11,7 +11,7 @@ export async function scanSource(source: Source, scanner: Scanner, progress?: Pr
   const t0 = process.hrtime.bigint();
   const before = { ...scanner.stats };
   const raw: Finding[] = [];
-  const counted = progress ? countProgress(source.chunks(), progress) : source.chunks();
+  const counted = progress && !source.drivesProgress ? countProgress(source.chunks(), progress) : source.chunks();
   for await (const f of scanner.scan(counted)) {
     raw.push(f);
     if (progress) progress.findings++;

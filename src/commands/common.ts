@@ -108,9 +108,11 @@ export async function runScanCommand(target: { kind: string; name: string }, opt
   try {
     const scanner = makeScanner(opts);
     let result: ScanResult;
+    let partial = false;
     try {
       const progress = opts.progress ? new Progress(`${target.kind} ${target.name}`) : undefined;
       const source = await open(scanner, progress);
+      partial = !!source.partial;
       result = await scanSource(source, scanner, progress);
     } finally {
       await scanner.close();
@@ -118,7 +120,7 @@ export async function runScanCommand(target: { kind: string; name: string }, opt
     const { kept, ignored } = ignore.filter(result.findings);
     const credentials = analyseCredentials(kept, { maxAgeDays, policy });
     const scope = `${target.kind}:${existsSync(target.name) ? resolve(target.name) : target.name}`;
-    const delta = inventory?.record(scope, credentials, new Date(), { complete: result.errors.length === 0 });
+    const delta = inventory?.record(scope, credentials, new Date(), { complete: result.errors.length === 0 && !partial });
     const report: Report = {
       tool: { name: 'credsweep', version: VERSION },
       target,

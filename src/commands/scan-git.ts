@@ -1,6 +1,5 @@
 import { Option, type Command } from 'commander';
 import { openGitSource, type BackendName } from '../sources/git/index.js';
-import { Progress } from '../report/progress.js';
 import { addScanOptions, runScanCommand, type ScanOptions } from './common.js';
 
 interface ScanGitOptions extends ScanOptions {
@@ -28,11 +27,9 @@ export function registerScanGit(scan: Command): void {
     .addOption(new Option('--git-backend <name>', 'native (git CLI) or isomorphic (isomorphic-git); default native when git exists').choices(['native', 'isomorphic']))
     .option('--keep-clone <dir>', 'for a URL: clone into this folder and keep it (fetched into on later runs)');
   addScanOptions(cmd).action(async (repo: string, opts: ScanGitOptions) => {
-    // The source draws its own progress line: it knows commits and blob totals the pipeline does not.
-    const progress = opts.progress ? new Progress(`git ${repo}`) : undefined;
     let cleanup = async () => {};
     try {
-      process.exitCode = await runScanCommand({ kind: 'git', name: repo }, { ...opts, progress: false }, async () => {
+      process.exitCode = await runScanCommand({ kind: 'git', name: repo }, opts, async (_scanner, progress) => {
         const opened = await openGitSource(repo, {
           backend: opts.gitBackend,
           maxFileSize: opts.maxFileSize,

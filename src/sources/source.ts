@@ -13,6 +13,13 @@ export interface Source {
   finish?(findings: Finding[]): Promise<Finding[]> | Finding[];
   readonly skipped: SkippedInput[];
   readonly errors: ScanError[];
+  /** The source ticks the progress line itself (it knows totals the pipeline does not). */
+  readonly drivesProgress?: boolean;
+  /**
+   * The scan covered only part of the target (a commit range, one branch): the inventory
+   * must not mark credentials outside it as fixed.
+   */
+  readonly partial?: boolean;
 }
 
 /** Binary if a NUL byte occurs in the first 8 KB (git's own heuristic). */

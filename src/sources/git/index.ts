@@ -65,6 +65,15 @@ export class GitSource implements Source {
     return this.opts.repoName ?? this.gitdir;
   }
 
+  /** Its own progress: blobs of a known total and commits walked. */
+  readonly drivesProgress = true;
+
+  /** A branch, range or date filter scans part of the history only. */
+  get partial(): boolean {
+    const o = this.opts;
+    return !!(o.branch || o.range || o.sinceCommit || o.since);
+  }
+
   async *chunks(): AsyncGenerator<Chunk> {
     const backend = (this.backend = await selectBackend(this.gitdir, this.opts.backend));
     this.stats.backend = backend.name;
