@@ -135,7 +135,11 @@ function windows(near: Near, window: number, length: number, lines: LineIndex): 
   if (near === null) return [[0, length]];
   const out: Array<[number, number]> = [];
   let covered = 0;
-  for (let i = 0; i < near.length; i += 2) {
+  // The prefilter reports hits stripe by stripe, not in offset order.
+  const order: number[] = [];
+  for (let i = 0; i < near.length; i += 2) order.push(i);
+  order.sort((x, y) => near[x] - near[y]);
+  for (const i of order) {
     const a = Math.max(0, near[i] - window);
     const b = Math.min(length, near[i + 1] + window);
     const ls = lines.lineStart(a);

@@ -1,0 +1,48 @@
+import t from 'tap';
+import { KeywordAutomaton } from '../../dist/engine/aho-corasick.js';
+
+// Every occurrence of every keyword, case-insensitively, the slow obvious way.
+function naive(keywords, text) {
+  const lower = text.toLowerCase();
+  const out = [];
+  keywords.forEach((k, id) => {
+    for (let i = lower.indexOf(k); i >= 0; i = lower.indexOf(k, i + 1)) out.push(`${id}@${i + k.length}`);
+  });
+  return out.sort();
+}
+
+function found(ac, text) {
+  const out = [];
+  ac.scan(Buffer.from(text, 'latin1'), (id, end) => out.push(`${id}@${end}`));
+  return out.sort();
+}
+
+t.test('finds overlapping, nested and case-folded keywords', async (t) => {
+  const kws = ['token', 'tok', 'ken', 'ghp_', 'abc', 'bcd', 'xoxb-'];
+  const ac = new KeywordAutomaton(kws);
+  const text = 'a TOKEN and abcd with GHP_ and xoxb-1 tokentok';
+  t.same(found(ac, text), naive(kws, text));
+});
+
+t.test('striped scanning of long buffers reports each match exactly once, across stripe edges', async (t) => {
+  const kws = ['password', 'secret', 'akia', 'eyj', '-----begin', 'x'.repeat(30)];
+  const ac = new KeywordAutomaton(kws);
+  let seed = 7;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  for (const size of [4095, 4096, 10007, 65536, 100003]) {
+    const parts = [];
+    let len = 0;
+    while (len < size) {
+      const p = rnd() < 0.05 ? kws[Math.floor(rnd() * kws.length)] : String.fromCharCode(97 + Math.floor(rnd() * 26));
+      parts.push(rnd() < 0.5 ? p.toUpperCase() : p);
+      len += p.length;
+    }
+    let text = parts.join('').slice(0, size);
+    // Plant keywords straddling each quarter boundary.
+    for (const q of [1, 2, 3]) {
+      const at = Math.floor((size >> 2) * q) - 3;
+      text = text.slice(0, at) + 'password' + text.slice(at + 8);
+    }
+    t.same(found(ac, text), naive(kws, text), `size ${size}`);
+  }
+});
