@@ -23,7 +23,7 @@ export function defaultCatalogueDir(): string {
 }
 
 /** Bump when the loader derives rule fields differently: it invalidates cached catalogues. */
-const LOADER_FORMAT = 2;
+const LOADER_FORMAT = 3;
 
 const CONFIDENCES: Confidence[] = ['low', 'medium', 'high'];
 const ID = /^[a-z0-9][a-z0-9-]*$/;
@@ -177,7 +177,7 @@ function parseRule(file: string, defaultProvider: string, raw: unknown, index: n
   if (raw.window !== undefined && (typeof raw.window !== 'number' || raw.window < 0)) fail('`window` must be a number of bytes');
   return {
     id,
-    window: windowFor(regex, keywords as string[], ex, raw.window as number | undefined),
+    window: windowFor(regex, keywords as string[], ex, raw.window as number | undefined, requires?.within),
     name: str('name')!,
     provider: str('provider', false) ?? defaultProvider,
     regex,
@@ -196,14 +196,17 @@ function parseRule(file: string, defaultProvider: string, raw: unknown, index: n
   };
 }
 
-const DEFAULT_WINDOW = 1024;
+// Most secrets sit on their keyword's line or the next few; examples and `requires` raise it.
+const DEFAULT_WINDOW = 512;
 const MULTILINE_WINDOW = 64 * 1024;
 // Formats whose match can run over many lines from the keyword on.
 const MULTILINE = /BEGIN|PuTTY|\(\?[a-z]*s[a-z]*\)|\[\\s\\S\]|\[\\S\\s\]/;
 
 /** How far from a keyword hit the rule's regex must look: at least what every example needs. */
-function windowFor(regex: string, keywords: string[], examples: RuleExample[], explicit?: number): number {
+function windowFor(regex: string, keywords: string[], examples: RuleExample[], explicit?: number, requiresWithin?: number): number {
   let w = explicit ?? (MULTILINE.test(regex) ? MULTILINE_WINDOW : DEFAULT_WINDOW);
+  // A pair may sit `within` lines apart: allow long lines.
+  if (requiresWithin !== undefined) w = Math.max(w, (requiresWithin + 1) * 200);
   for (const ex of examples) {
     const text = ex.text.toLowerCase();
     const at = ex.text.indexOf(ex.secret);

@@ -96,7 +96,7 @@ export function detect(cat: CompiledCatalogue, data: Buffer, opts: DetectOptions
 
 /** Keyword hits per rule, as [start, end, start, end, ...]; `null` once there are too many to window. */
 type Near = number[] | null;
-const MAX_NEAR = 64;
+const MAX_NEAR = 512;
 
 /**
  * One prefilter pass: the rules whose keywords occur with where they occur, and where
