@@ -8,16 +8,15 @@ import { loadFingerprintKey } from '../engine/fingerprint.js';
 import type { Source } from '../sources/source.js';
 import { scanSource } from '../pipeline.js';
 import { IgnoreList } from '../ignore/ignore-file.js';
-import { analyseCredentials } from '../hygiene/analyse.js';
-import { parseFailOn, shouldFail } from '../hygiene/fail-on.js';
+import { parseFailOn } from '../hygiene/fail-on.js';
 import type { Report } from '../report/model.js';
+import { buildReport } from '../report/build.js';
 import { renderJson } from '../report/json.js';
 import { renderSarif } from '../report/sarif.js';
 import { renderText } from '../report/text.js';
 import { Progress } from '../report/progress.js';
 import { parseDays, parseSize } from '../util/size.js';
 import { EXIT } from '../exit-codes.js';
-import { VERSION } from '../version.js';
 import { loadPolicy } from '../policy/load.js';
 import { Inventory } from '../inventory/inventory.js';
 import { addGitHubOptions, runIssuesSink, type GitHubFlags } from '../github/sink-command.js';
@@ -117,29 +116,23 @@ export async function runScanCommand(target: { kind: string; name: string }, opt
     } finally {
       await scanner.close();
     }
-    const { kept, ignored } = ignore.filter(result.findings);
-    const credentials = analyseCredentials(kept, { maxAgeDays, policy });
     const scope = `${target.kind}:${existsSync(target.name) ? resolve(target.name) : target.name}`;
-    const delta = inventory?.record(scope, credentials, new Date(), { complete: result.errors.length === 0 && !partial });
-    const report: Report = {
-      tool: { name: 'credsweep', version: VERSION },
-      target,
-      startedAt,
-      stats: result.stats,
-      findings: kept,
-      credentials,
-      skipped: result.skipped,
-      errors: result.errors,
-      ignored,
-      unusedIgnores: opts.reportUnusedIgnores ? ignore.unused().map((u) => ({ fingerprint: u.fingerprint, line: u.line })) : undefined,
+    const { report, credentials, failed } = buildReport(target, startedAt, result, {
+      ignore,
+      policy,
+      maxAgeDays,
+      failPolicy,
+      inventory,
+      scope,
+      complete: !partial,
+      reportUnusedIgnores: opts.reportUnusedIgnores,
       showSecrets: opts.showSecrets,
-      ...(delta ? { inventory: delta } : {}),
-    };
+    });
     writeReport(report, opts);
     // A scan command sees one target, maybe only a range: it never says "no longer found" (sweeps do).
     const sink = opts.openIssues ? await runIssuesSink(opts, { credentials, fullScan: false }) : undefined;
     if (result.errors.length > 0 || sink?.errors.length) return EXIT.PARTIAL;
-    return shouldFail(failPolicy, credentials, delta ? new Set(delta.new) : undefined) ? EXIT.FINDINGS : EXIT.OK;
+    return failed ? EXIT.FINDINGS : EXIT.OK;
   } finally {
     inventory?.close();
   }

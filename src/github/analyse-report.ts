@@ -1,12 +1,11 @@
 import type { ScanResult } from '../types.js';
 import { IgnoreList } from '../ignore/ignore-file.js';
-import { analyseCredentials } from '../hygiene/analyse.js';
-import { parseFailOn, shouldFail } from '../hygiene/fail-on.js';
+import { parseFailOn } from '../hygiene/fail-on.js';
 import { loadPolicy } from '../policy/index.js';
 import { Inventory } from '../inventory/inventory.js';
 import { parseDays } from '../util/size.js';
 import type { Report } from '../report/model.js';
-import { VERSION } from '../version.js';
+import { buildReport } from '../report/build.js';
 
 export interface AnalyseOptions {
   ignoreFile: string;
@@ -30,32 +29,21 @@ export interface Analysed {
  */
 export function analyseToReport(target: Report['target'], startedAt: string, result: ScanResult, o: AnalyseOptions, scope?: string): Analysed {
   const policy = loadPolicy(o.config);
-  const failPolicy = parseFailOn(o.failOn ?? policy.failOn ?? 'medium');
-  const ignore = IgnoreList.load(o.ignoreFile, o.ignoreFile !== '.credsweepignore');
-  const { kept, ignored } = ignore.filter(result.findings);
-  const credentials = analyseCredentials(kept, { maxAgeDays: o.maxAge === undefined ? undefined : parseDays(o.maxAge), policy });
-  let delta: Report['inventory'];
-  if (o.db) {
-    const inv = Inventory.open(o.db);
-    try {
-      delta = inv.record(scope ?? `${target.kind}:${target.name}`, credentials, new Date(), { complete: result.errors.length === 0 });
-    } finally {
-      inv.close();
-    }
+  const inventory = o.db ? Inventory.open(o.db) : undefined;
+  try {
+    const { report, failed } = buildReport(target, startedAt, result, {
+      ignore: IgnoreList.load(o.ignoreFile, o.ignoreFile !== '.credsweepignore'),
+      policy,
+      maxAgeDays: o.maxAge === undefined ? undefined : parseDays(o.maxAge),
+      failPolicy: parseFailOn(o.failOn ?? policy.failOn ?? 'medium'),
+      inventory,
+      scope: scope ?? `${target.kind}:${target.name}`,
+      complete: true,
+      reportUnusedIgnores: o.reportUnusedIgnores,
+      showSecrets: o.showSecrets,
+    });
+    return { report, failed };
+  } finally {
+    inventory?.close();
   }
-  const report: Report = {
-    tool: { name: 'credsweep', version: VERSION },
-    target,
-    startedAt,
-    stats: result.stats,
-    findings: kept,
-    credentials,
-    skipped: result.skipped,
-    errors: result.errors,
-    ignored,
-    unusedIgnores: o.reportUnusedIgnores ? ignore.unused().map((u) => ({ fingerprint: u.fingerprint, line: u.line })) : undefined,
-    showSecrets: !!o.showSecrets,
-    ...(delta ? { inventory: delta } : {}),
-  };
-  return { report, failed: shouldFail(failPolicy, credentials, delta ? new Set(delta.new) : undefined) };
 }
