@@ -4,14 +4,7 @@ import type { CommitInfo } from './backend.js';
 /** How many introductions an origin lists; `commitCount` has the full number. */
 export const MAX_LISTED_INTRODUCTIONS = 20;
 
-interface CommitMeta {
-  id: string;
-  parents: string[];
-  authorName: string;
-  authorEmail: string;
-  authorTime: number;
-  commitTime: number;
-}
+type CommitMeta = Omit<CommitInfo, 'introductions'>;
 
 /**
  * Remembers, while the history streams past, which commits and paths introduced each blob,
