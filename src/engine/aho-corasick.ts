@@ -97,50 +97,69 @@ export class KeywordAutomaton {
    * a fresh state and reports only matches ending inside it, so every match is reported
    * exactly once.
    */
-  scan(data: Uint8Array, onMatch: (id: number, end: number) => void): void {
+  scan(input: Uint8Array, onMatch: (id: number, end: number) => void): void {
+    // Element loads from a plain Uint8Array view run faster than from a Buffer (a subclass).
+    const data = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
     const n = data.length;
-    if (n < STRIPED_MIN || n >> 2 <= this.longest) {
-      this.walk(data, 0, n, 0, onMatch);
-      return;
+    const hits = n < STRIPED_MIN || n >> 2 <= this.longest ? walk(this.classes, this.delta, data, 0, n, 0, 0) : striped(this.classes, this.delta, data, this.longest - 1);
+    const { outStart, outList, width } = this;
+    for (let k = 0; k < hits.count; k += 2) {
+      const end = hits.buf[k + 1];
+      for (let j = outStart[hits.buf[k] / width]; outList[j] >= 0; j++) onMatch(outList[j], end);
     }
-    const { classes, delta } = this;
-    const q = n >> 2;
-    const lead = this.longest - 1;
-    const b1 = q, b2 = 2 * q, b3 = 3 * q;
-    let i0 = 0, i1 = b1 - lead, i2 = b2 - lead, i3 = b3 - lead;
-    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-    // Every stripe has at least q bytes to walk; the common length runs interleaved.
-    for (const stop = q; i0 < stop; i0++, i1++, i2++, i3++) {
-      s0 = delta[s0 + classes[data[i0]]];
-      s1 = delta[s1 + classes[data[i1]]];
-      s2 = delta[s2 + classes[data[i2]]];
-      s3 = delta[s3 + classes[data[i3]]];
-      if ((s0 | s1 | s2 | s3) < 0) {
-        if (s0 < 0) s0 = this.report(-s0, i0 + 1, 0, onMatch);
-        if (s1 < 0) s1 = this.report(-s1, i1 + 1, b1, onMatch);
-        if (s2 < 0) s2 = this.report(-s2, i2 + 1, b2, onMatch);
-        if (s3 < 0) s3 = this.report(-s3, i3 + 1, b3, onMatch);
-      }
-    }
-    this.walk(data, i1, b2, s1, onMatch, b1);
-    this.walk(data, i2, b3, s2, onMatch, b2);
-    this.walk(data, i3, n, s3, onMatch, b3);
   }
+}
 
-  /** One stripe from `from` to `to` starting in state `s`; reports matches ending after `after`. */
-  private walk(data: Uint8Array, from: number, to: number, s: number, onMatch: (id: number, end: number) => void, after = 0): void {
-    const { classes, delta } = this;
-    for (let i = from; i < to; i++) {
-      s = delta[s + classes[data[i]]];
-      if (s < 0) s = this.report(-s, i + 1, after, onMatch);
+/** (state, end) pairs found by one scan; reused across scans, grown on demand. */
+const hits = { buf: new Int32Array(4096), count: 0 };
+
+function push(state: number, end: number): void {
+  if (hits.count + 2 > hits.buf.length) {
+    const bigger = new Int32Array(hits.buf.length * 2);
+    bigger.set(hits.buf);
+    hits.buf = bigger;
+  }
+  hits.buf[hits.count++] = state;
+  hits.buf[hits.count++] = end;
+}
+
+/** Four stripes walked in one loop; each after the first starts `lead` bytes early and reports only matches ending inside it. */
+function striped(classes: Uint8Array, delta: Int32Array, data: Uint8Array, lead: number): typeof hits {
+  hits.count = 0;
+  const n = data.length;
+  const q = n >> 2;
+  const b1 = q, b2 = 2 * q, b3 = 3 * q;
+  let i1 = b1 - lead, i2 = b2 - lead, i3 = b3 - lead;
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  for (let i0 = 0; i0 < q; i0++, i1++, i2++, i3++) {
+    s0 = delta[s0 + classes[data[i0]]];
+    s1 = delta[s1 + classes[data[i1]]];
+    s2 = delta[s2 + classes[data[i2]]];
+    s3 = delta[s3 + classes[data[i3]]];
+    if ((s0 | s1 | s2 | s3) < 0) {
+      if (s0 < 0) push((s0 = -s0), i0 + 1);
+      if (s1 < 0 && (s1 = -s1) && i1 + 1 > b1) push(s1, i1 + 1);
+      if (s2 < 0 && (s2 = -s2) && i2 + 1 > b2) push(s2, i2 + 1);
+      if (s3 < 0 && (s3 = -s3) && i3 + 1 > b3) push(s3, i3 + 1);
     }
   }
+  walk(classes, delta, data, i1, b2, s1, b1, true);
+  walk(classes, delta, data, i2, b3, s2, b2, true);
+  walk(classes, delta, data, i3, n, s3, b3, true);
+  return hits;
+}
 
-  /** Reports the keywords of state `s` (premultiplied) ending at `end`; returns `s`. */
-  private report(s: number, end: number, after: number, onMatch: (id: number, end: number) => void): number {
-    if (end > after) for (let j = this.outStart[s / this.width]; this.outList[j] >= 0; j++) onMatch(this.outList[j], end);
-    return s;
+/** One stretch from `from` to `to` starting in state `s`; records matches ending after `after`. */
+function walk(classes: Uint8Array, delta: Int32Array, data: Uint8Array, from: number, to: number, s: number, after: number, append = false): typeof hits {
+  if (!append) hits.count = 0;
+  for (let i = from; i < to; i++) {
+    s = delta[s + classes[data[i]]];
+    if (s < 0) {
+      s = -s;
+      if (i + 1 > after) push(s, i + 1);
+    }
   }
+  return hits;
 }
 
 // Below this the stripes' set-up costs more than the interleaving gains.
