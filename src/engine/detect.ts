@@ -35,10 +35,11 @@ const lower = (c: Confidence): Confidence => LOWER[['low', 'medium', 'high'].ind
 const ALLOW_COMMENT = Buffer.from('credsweep:allow');
 
 /**
- * Finds every rule hit in `data`. One prefilter pass picks candidate rules; each candidate's
- * RE2 runs over the whole chunk; gates (allowlists, entropy, validators, placeholders,
- * pairing) drop false hits; base64 and percent-encoded segments are decoded and scanned
- * once more, reported at the segment's location.
+ * Finds every rule hit in `data`. One prefilter pass picks candidate rules and where their
+ * keywords are; each candidate's RE2 runs in windows around those keywords; gates
+ * (allowlists, entropy, validators, placeholders, pairing) drop false hits; base64 and
+ * percent-encoded segments are decoded and scanned once more, reported at the segment's
+ * location.
  */
 export function detect(cat: CompiledCatalogue, data: Buffer, opts: DetectOptions = {}): RawMatch[] {
   const { candidates, encodedAt } = candidateRules(cat, data);
