@@ -39,8 +39,8 @@ export function entropyThreshold(charset: Charset, length: number): number {
  */
 const NOT_SECRET_SHAPES = [
   /^[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)+(?:\(\))?$/, // this.password, config.db.pass, Foo::BAR
-  /^[a-z]+(?:[A-Z][a-z]+)+\d{0,2}$/, // camelCase
-  /^(?:[A-Z][a-z]+){2,}\d{0,2}$/, // PascalCase
+  /^[a-z]+\d{0,3}(?:[A-Z][a-z]+\d{0,3})+$/, // camelCase, digits allowed after words: base64Password
+  /^(?:[A-Z][a-z]+\d{0,3}){2,}$/, // PascalCase
   /^[a-z]+(?:[_-][a-z]+)+\d{0,2}$/, // snake_case, kebab-case words
   /^_*[A-Z]+(?:_[A-Z0-9]+)+_*$/, // SCREAMING_CASE env-var names and constants
   /^(?:[a-z][a-z0-9+.-]*:)?\/\//i, // URLs
