@@ -39,8 +39,8 @@ export function entropyThreshold(charset: Charset, length: number): number {
  */
 const NOT_SECRET_SHAPES = [
   /^[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)+(?:\(\))?$/, // this.password, config.db.pass, Foo::BAR
-  /^[a-z]+\d{0,3}(?:[A-Z][a-z]+\d{0,3})+$/, // camelCase, digits allowed after words: base64Password
-  /^(?:[A-Z][a-z]+\d{0,3}){2,}$/, // PascalCase
+  /^[a-z]{2,}\d{0,3}(?:[A-Z][a-z]{2,}\d{0,3})+$/, // camelCase, digits allowed after words: base64Password
+  /^(?:[A-Z][a-z]{2,}\d{0,3}){2,}$/, // PascalCase
   /^[a-z]+(?:[_-][a-z]+)+\d{0,2}$/, // snake_case, kebab-case words
   /^_*[A-Z]+(?:_[A-Z0-9]+)+_*$/, // SCREAMING_CASE env-var names and constants
   /^(?:[a-z][a-z0-9+.-]*:)?\/\//i, // URLs
@@ -51,13 +51,19 @@ const NOT_SECRET_SHAPES = [
   /^[\d.:-]+$/, // numbers, dates, times, IPs
 ];
 
-/** Letters only, with few case changes: a word or a CamelCase identifier, not a generated secret. */
+/**
+ * Letters only and shaped like words: a single word (enough vowels to be pronounceable) or
+ * up to five camel-case words of three letters or more. Random letters rarely are: a
+ * generated 14-letter string has a capital every fourth letter and few vowels.
+ */
 function wordLike(s: string): boolean {
   s = s.replace(/^_+|_+$/g, '');
   if (!/^[A-Za-z]+$/.test(s) || s.length > 40) return false;
-  let humps = 0;
-  for (let i = 1; i < s.length; i++) if (s[i] >= 'A' && s[i] <= 'Z' && s[i - 1] >= 'a' && s[i - 1] <= 'z') humps++;
-  return humps <= 3;
+  if (/^(?:[a-z]+|[A-Z]+)$/.test(s)) return (s.match(/[aeiouy]/gi)?.length ?? 0) / s.length >= 0.2;
+  // Camel-case words (acronyms kept whole): few, mostly of three letters or more.
+  const words = s.match(/[A-Z]{2,}(?=[A-Z][a-z]|$)|[A-Z]?[a-z]+|[A-Z]/g) ?? [];
+  const short = words.filter((w) => w.length <= 2).length;
+  return words.length <= 6 && short <= 2 && s.length / words.length >= 3.5;
 }
 
 /** Values that have the shape of code, paths, versions or words rather than of a secret. */
