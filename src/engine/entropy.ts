@@ -41,9 +41,12 @@ const NOT_SECRET_SHAPES = [
   /^[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)+(?:\(\))?$/, // this.password, config.db.pass, Foo::BAR
   /^[a-z]{2,}\d{0,3}(?:[A-Z][a-z]{2,}\d{0,3})+$/, // camelCase, digits allowed after words: base64Password
   /^(?:[A-Z][a-z]{2,}\d{0,3}){2,}$/, // PascalCase
+  /^[A-Z]{2,}\d{0,3}(?:[A-Z][a-z]{2,}\d{0,3})+$/, // type names led by an acronym: PKCS7PrivateKeyTypes
   /^[a-z]+(?:[_-][a-z]+)+\d{0,2}$/, // snake_case, kebab-case words
   /^_*[A-Z]+(?:_[A-Z0-9]+)+_*$/, // SCREAMING_CASE env-var names and constants
   /^(?:[a-z][a-z0-9+.-]*:)?\/\//i, // URLs
+  /^arn:[a-z0-9-]+:/, // AWS ARNs
+  /^(?:[A-Z][a-z]+-)+[A-Z][a-z]+$/, // HTTP header names: Access-Control-Allow-Credentials
   /^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)/, // paths
   /^(?:\/[\w.@-]+){2,}\/?$/, // /usr/local/bin
   /^(?:sha(?:1|224|256|384|512)|md5|blake2b?)[-:=]/i, // integrity and digest strings

@@ -7,7 +7,7 @@ export interface PathContext {
 }
 
 // Test fixtures and examples often hold real-looking fakes: lower confidence, never silence.
-const TEST_PATH = /(^|\/)(tests?|__tests__|__fixtures__|__mocks__|spec|specs|fixtures?|testdata|test-data|test_data|testing|e2e|mocks?|examples?|samples?|demos?)(\/|$)|(^|\/)[^/]*[._-](test|spec|fixture|mock)s?\.[a-z]+$/i;
+const TEST_PATH = /(^|\/)(tests?|__tests__|__fixtures__|__mocks__|spec|specs|fixtures?|testdata|test-data|test_data|testing|e2e|mocks?|examples?|samples?|demos?)(\/|$)|(^|\/)[^/]*[._-](test|spec|fixture|mock)s?\.[a-z]+$|(^|\/)(examples?|samples?)[._-][^/]*$/i;
 // Files whose long random-looking strings are hashes, not secrets: generic rules skip them.
 const HASH_FILES = /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|go\.sum|Cargo\.lock|poetry\.lock|Pipfile\.lock|composer\.lock|Gemfile\.lock|gradle\.lockfile|packages\.lock\.json|flake\.lock)$/;
 const ASSET = /\.(svg|min\.js|min\.css|map|woff2?|ttf|eot|d\.ts|d\.mts|d\.cts|snap|pem\.pub|pub)$|(^|\/)(\.pnp\.c?js|bun\.lockb|\.terraform\.lock\.hcl)$/i;

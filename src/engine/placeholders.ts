@@ -7,6 +7,7 @@
 const TEMPLATE = [
   /\$\{[^}]*\}/, // ${VAR}, ${{ secrets.X }}
   /\{\{[^}]*\}\}/, // {{ .Values.x }}, mustache
+  /^\{[A-Za-z_][\w.]*\}$/, // {auth_token}: str.format / f-string placeholders
   /^\$[A-Z_][A-Z0-9_]*$/, // $VAR
   /^%[A-Z_][A-Z0-9_]*%$/, // %VAR%
   /<%=?[^%]*%>/, // ERB

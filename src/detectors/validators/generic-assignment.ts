@@ -23,6 +23,19 @@ export const genericAssignment: Validator = (_secret, ctx) => {
   if (ctx) {
     const name = assignedNameAt(ctx);
     if (name && NOT_SECRET_NAME.test(name)) return { valid: false };
+    if (notAnAssignment(ctx)) return { valid: false };
   }
   return { valid: true, confidence: 'medium' };
 };
+
+/**
+ * `secret:name` glued together inside a string is a URI, ARN or type path segment
+ * (`arn:aws:secretsmanager:*:*:secret:db-*`, `AWS::AppSync::ApiKey`), not an assignment:
+ * YAML needs a space after the colon and JSON quotes its keys.
+ */
+function notAnAssignment(ctx: ValidationContext): boolean {
+  const line = ctx.data.toString('latin1', Math.max(0, ctx.start - 200), ctx.start);
+  const tail = line.slice(line.lastIndexOf('\n') + 1);
+  if (/::[A-Za-z_][\w]*["']?\s*[:=]\s*["']?$/.test(tail)) return true;
+  return /[A-Za-z0-9_]:$/.test(tail) && /\barn:|[a-z][a-z0-9+.-]*:[^\s"']*:$/i.test(tail);
+}
