@@ -4,7 +4,7 @@ import { loadFingerprintKey } from '../engine/fingerprint.js';
 import { addScanOptions, runScanCommand, type ScanOptions } from './common.js';
 
 export function registerScanDir(scan: Command): void {
-  addScanOptions(scan.command('dir').description('scan a folder').argument('<path>', 'folder to scan')).action(
+  addScanOptions(scan.command('dir').description('scan a folder (or a single file)').argument('<path>', 'folder or file to scan')).action(
     async (path: string, opts: ScanOptions) => {
       process.exitCode = await runScanCommand({ kind: 'dir', name: path }, opts, () => new DirSource(path, {
           exclude: opts.exclude,

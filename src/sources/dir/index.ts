@@ -1,5 +1,5 @@
 import { lstat, opendir, readFile, realpath, stat } from 'node:fs/promises';
-import { join, sep } from 'node:path';
+import { basename, join, sep } from 'node:path';
 import type { Chunk, Finding, ScanError, SkippedInput } from '../../types.js';
 import { isBinary, type Source } from '../source.js';
 import { isYamlName, YamlEnricher, type YamlEnricherOptions } from '../k8s/enricher.js';
@@ -37,11 +37,20 @@ export class DirSource implements Source {
 
   async *chunks(): AsyncGenerator<Chunk> {
     let realRoot: string;
+    let isFile = false;
     try {
       realRoot = await realpath(this.root);
-      if (!(await stat(realRoot)).isDirectory()) throw new Error('not a directory');
+      const st = await stat(realRoot);
+      isFile = st.isFile();
+      if (!isFile && !st.isDirectory()) throw new Error('not a folder or a regular file');
     } catch (e) {
       throw new Error(`cannot scan folder '${this.root}': ${(e as Error).message}`);
+    }
+    if (isFile) {
+      // A single file is scanned as itself, named as the user gave it.
+      const chunk = await this.readOne(realRoot, basename(this.root));
+      if (chunk) yield chunk;
+      return;
     }
     const visited = new Set<string>([realRoot]);
     yield* this.walk(realRoot, '', realRoot, visited);

@@ -50,3 +50,9 @@ t.test('negated excludes re-include a path', async (t) => {
 t.test('a missing folder is a clear error', async (t) => {
   await t.rejects(collect(new DirSource('/nonexistent/credsweep', { maxFileSize: 1 })), /cannot scan folder '\/nonexistent\/credsweep'/);
 });
+
+t.test('a single file is scanned as itself', async (t) => {
+  const root = tempDir();
+  writeFileSync(join(root, 'one.env'), 'A=1');
+  t.same(await collect(new DirSource(join(root, 'one.env'), { maxFileSize: 1e6 })), ['one.env']);
+});
