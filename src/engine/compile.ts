@@ -22,8 +22,8 @@ export interface CompiledCatalogue {
   /** Keyword id -> lowercased keyword (ids below `keywordCount` are keywords, the rest encoded forms). */
   literals: string[];
   keywordCount: number;
-  /** Lowercased keyword -> rules that list it. */
-  keywordRules: Map<string, CompiledRule[]>;
+  /** Keyword id (index into `literals`, below `keywordCount`) -> rules that list it. */
+  keywordRules: CompiledRule[][];
   /** Lowercased base64 forms of keywords: a hit means an encoded segment is worth decoding. */
   encodedKeywords: Set<string>;
   hash: string;
@@ -65,5 +65,5 @@ export function compileCatalogue(cat: Catalogue): CompiledCatalogue {
   for (const k of keys) encodedKeywords.delete(k);
   const literals = [...keys, ...encodedKeywords];
   const prefilter = new KeywordAutomaton(literals);
-  return { rules, byId, prefilter, literals, keywordCount: keys.length, keywordRules, encodedKeywords, hash: cat.hash };
+  return { rules, byId, prefilter, literals, keywordCount: keys.length, keywordRules: keys.map((k) => keywordRules.get(k)!), encodedKeywords, hash: cat.hash };
 }

@@ -112,7 +112,7 @@ function candidateRules(cat: CompiledCatalogue, data: Buffer): { candidates: Arr
       return;
     }
     const start = end - cat.literals[id].length;
-    for (const r of cat.keywordRules.get(cat.literals[id])!) {
+    for (const r of cat.keywordRules[id]) {
       const h = near.get(r);
       if (h === undefined) near.set(r, [start, end]);
       else if (h !== null) {
