@@ -10,7 +10,7 @@ import { once } from 'node:events';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { crc32 } from 'node:zlib';
+import { checksumTail } from '../dist/detectors/validators/base62-crc32.js';
 
 const MB = 1024 * 1024;
 const COMMITS = Number(process.env.BENCH_COMMITS ?? 20_000);
@@ -40,13 +40,7 @@ function fakeToken(seed) {
   const h = createHash('sha256').update(`bench:${seed}`).digest();
   let body = '';
   for (let i = 0; i < 30; i++) body += B62[h[i] % 62];
-  let n = crc32(body) >>> 0;
-  let sum = '';
-  do {
-    sum = B62[n % 62] + sum;
-    n = Math.floor(n / 62);
-  } while (n > 0);
-  return 'ghp_' + body + sum.padStart(6, '0');
+  return 'ghp_' + body + checksumTail(body);
 }
 
 async function buildRepo(dir) {

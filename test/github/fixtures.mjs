@@ -1,27 +1,15 @@
 // Shared fixtures for the GitHub tests: fake tokens made here, real git repos made by the git CLI.
-import { crc32 } from 'node:zlib';
-import { randomBytes } from 'node:crypto';
 import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checksummedToken } from '../helpers/tokens.mjs';
 
 export const CLI = join(dirname(fileURLToPath(import.meta.url)), '../../bin/credsweep.js');
 
-const A = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 /** A GitHub classic PAT with a valid checksum (fake: never issued). */
-export function fakePat() {
-  let b = '';
-  for (const x of randomBytes(30)) b += A[x % 62];
-  let n = crc32(b) >>> 0;
-  let s = '';
-  do {
-    s = A[n % 62] + s;
-    n = Math.floor(n / 62);
-  } while (n > 0);
-  return `ghp_${b}${s.padStart(6, '0')}`;
-}
+export const fakePat = () => checksummedToken();
 
 export function git(cwd, ...args) {
   return execFileSync('git', args, {

@@ -1,24 +1,12 @@
 // Builds real repositories with the git CLI, with controlled dates, for the git source tests.
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { crc32 } from 'node:zlib';
-
-const B62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+import { seededToken } from '../../helpers/tokens.mjs';
 
 /** A fake GitHub classic PAT with a valid checksum, derived from a seed (no literal token in the repo). */
 export function fakeToken(seed) {
-  const h = createHash('sha256').update(`credsweep-git-test:${seed}`).digest();
-  let body = '';
-  for (let i = 0; i < 30; i++) body += B62[h[i] % 62];
-  let n = crc32(body) >>> 0;
-  let sum = '';
-  do {
-    sum = B62[n % 62] + sum;
-    n = Math.floor(n / 62);
-  } while (n > 0);
-  return 'ghp_' + body + sum.padStart(6, '0');
+  return seededToken(`credsweep-git-test:${seed}`);
 }
 
 export function git(cwd, args, day) {
