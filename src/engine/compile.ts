@@ -60,8 +60,9 @@ export function compileCatalogue(cat: Catalogue): CompiledCatalogue {
     for (const r of [...own]) if (r.spec.requires) own.add(byIdRequired(r.spec.requires.rule));
     keywordRules.set(k, [...own]);
   }
-  // Keywords shorter than 4 characters have no stable base64 form worth searching.
-  const encodedKeywords = new Set(keys.filter((k) => k.length >= 4).flatMap(encodedForms).map((e) => e.toLowerCase()));
+  // Keywords shorter than 4 characters have no stable base64 form worth searching; 8 characters
+  // of a form are as selective as all of it and halve the automaton (41k -> 20k states).
+  const encodedKeywords = new Set(keys.filter((k) => k.length >= 4).flatMap(encodedForms).map((e) => e.slice(0, 8).toLowerCase()));
   for (const k of keys) encodedKeywords.delete(k);
   const literals = [...keys, ...encodedKeywords];
   const prefilter = new KeywordAutomaton(literals);
