@@ -1,4 +1,5 @@
-import { lstat, opendir, readFile, realpath, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
+import { opendir, realpath, stat } from 'node:fs/promises';
 import { basename, join, sep } from 'node:path';
 import type { Chunk, Finding, ScanError, SkippedInput } from '../../types.js';
 import { isBinary, type Source } from '../source.js';
@@ -48,15 +49,21 @@ export class DirSource implements Source {
     }
     if (isFile) {
       // A single file is scanned as itself, named as the user gave it.
-      const chunk = await this.readOne(realRoot, basename(this.root));
-      if (chunk) yield chunk;
+      yield* this.emit(this.readOne(realRoot, basename(this.root)));
       return;
     }
     const visited = new Set<string>([realRoot]);
-    yield* this.walk(realRoot, '', realRoot, visited);
+    for await (const f of this.walk(realRoot, '', realRoot, visited)) yield* this.emit(this.readOne(f.target, f.rel));
   }
 
-  private async *walk(dir: string, rel: string, realRoot: string, visited: Set<string>): AsyncGenerator<Chunk> {
+  private *emit(chunk: Chunk | undefined): Generator<Chunk> {
+    if (!chunk) return;
+    yield chunk;
+    if (this.yaml && isYamlName(chunk.origin.kind === 'file' ? chunk.origin.path : '')) yield* this.yaml.observe(chunk).chunks;
+  }
+
+  /** Regular files under `dir` in name order, following symlinks that stay inside the root. */
+  private async *walk(dir: string, rel: string, realRoot: string, visited: Set<string>): AsyncGenerator<{ target: string; rel: string }> {
     let handle;
     try {
       handle = await opendir(dir);
@@ -102,21 +109,23 @@ export class DirSource implements Source {
         visited.add(target);
         yield* this.walk(target, relPath, realRoot, visited);
       } else if (isFile) {
-        const chunk = await this.readOne(target, relPath);
-        if (chunk) yield chunk;
-        if (chunk && this.yaml && isYamlName(relPath)) yield* this.yaml.observe(chunk).chunks;
+        yield { target, rel: relPath };
       }
     }
   }
 
-  private async readOne(path: string, rel: string): Promise<Chunk | undefined> {
+  /**
+   * Synchronous on purpose: a local file read costs ~10 µs this way against ~100 µs through
+   * five promise round trips, and the main thread only feeds the workers, which keep going.
+   */
+  private readOne(path: string, rel: string): Chunk | undefined {
     try {
-      const st = await lstat(path);
+      const st = statSync(path);
       if (st.size > this.opts.maxFileSize) {
         this.skipped.push({ path: rel, reason: 'too-large', size: st.size });
         return undefined;
       }
-      const data = await readFile(path);
+      const data = readFileSync(path);
       this.opts.onFile?.(data.length);
       if (isBinary(data)) {
         this.skipped.push({ path: rel, reason: 'binary', size: data.length });
