@@ -1,6 +1,4 @@
 #!/usr/bin/env node
-// File reads overlap (scan dir reads ahead); libuv's default of 4 threads would serialise them.
-process.env.UV_THREADPOOL_SIZE ??= '16';
 // A crash must never look like "findings" (exit 1): anything unexpected is exit 2.
 process.on('uncaughtException', (e) => {
   process.stderr.write(`credsweep: internal error: ${e && e.message}\n`);
