@@ -1,5 +1,5 @@
-import { readFileSync, statSync } from 'node:fs';
-import { opendir, realpath, stat } from 'node:fs/promises';
+import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { realpath, stat } from 'node:fs/promises';
 import { basename, join, sep } from 'node:path';
 import type { Chunk, Finding, ScanError, SkippedInput } from '../../types.js';
 import { isBinary, type Source } from '../source.js';
@@ -53,7 +53,7 @@ export class DirSource implements Source {
       return;
     }
     const visited = new Set<string>([realRoot]);
-    for await (const f of this.walk(realRoot, '', realRoot, visited)) yield* this.emit(this.readOne(f.target, f.rel));
+    for (const f of this.walk(realRoot, '', realRoot, visited)) yield* this.emit(this.readOne(f.target, f.rel));
   }
 
   private *emit(chunk: Chunk | undefined): Generator<Chunk> {
@@ -62,17 +62,19 @@ export class DirSource implements Source {
     if (this.yaml && isYamlName(chunk.origin.kind === 'file' ? chunk.origin.path : '')) yield* this.yaml.observe(chunk).chunks;
   }
 
-  /** Regular files under `dir` in name order, following symlinks that stay inside the root. */
-  private async *walk(dir: string, rel: string, realRoot: string, visited: Set<string>): AsyncGenerator<{ target: string; rel: string }> {
-    let handle;
+  /**
+   * Regular files under `dir` in name order, following symlinks that stay inside the root.
+   * Synchronous like the reads: an awaited round trip per folder kept the workers waiting.
+   */
+  private *walk(dir: string, rel: string, realRoot: string, visited: Set<string>): Generator<{ target: string; rel: string }> {
+    let dirents;
     try {
-      handle = await opendir(dir);
+      dirents = readdirSync(dir, { withFileTypes: true });
     } catch (e) {
       this.errors.push({ where: rel || '.', message: `cannot read folder: ${(e as Error).message}` });
       return;
     }
-    const entries: Array<{ name: string; isDir: boolean; isFile: boolean; isLink: boolean }> = [];
-    for await (const d of handle) entries.push({ name: d.name, isDir: d.isDirectory(), isFile: d.isFile(), isLink: d.isSymbolicLink() });
+    const entries = dirents.map((d) => ({ name: d.name, isDir: d.isDirectory(), isFile: d.isFile(), isLink: d.isSymbolicLink() }));
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
       const path = join(dir, e.name);
@@ -82,7 +84,7 @@ export class DirSource implements Source {
       let target = path;
       if (e.isLink) {
         try {
-          target = await realpath(path);
+          target = realpathSync(path);
         } catch {
           this.skipped.push({ path: relPath, reason: 'broken-symlink' });
           continue;
@@ -91,7 +93,7 @@ export class DirSource implements Source {
           this.skipped.push({ path: relPath, reason: 'symlink-outside-root' });
           continue;
         }
-        const st = await stat(target);
+        const st = statSync(target);
         isDir = st.isDirectory();
         isFile = st.isFile();
       }
