@@ -7,7 +7,9 @@ export interface DecodedSegment {
   decoded: Buffer;
 }
 
-const PERCENT_HINT = new RE2('%[0-9A-Fa-f]{2}');
+// Encoded ':', '=' or '@': what a credential-bearing URL or query string needs. A bare
+// `%20` or printf `%02x` (common in code) is not worth a second scan.
+const PERCENT_HINT = new RE2('%(?:3[AaDd]|40)');
 const PERCENT = new RE2('(?:[A-Za-z0-9._~+-]*%[0-9A-Fa-f]{2}){3,}[A-Za-z0-9._~+-]*', 'g');
 
 /** Bounds so that a crafted file cannot make decoding blow up time or memory. */
