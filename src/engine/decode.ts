@@ -28,15 +28,21 @@ for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+
  */
 export function* decodedSegments(data: Buffer, encodedAt: number[]): Generator<DecodedSegment> {
   let n = 0;
-  const seen = new Set<number>();
-  for (const at of encodedAt) {
+  // In order, so that every hit inside a run already measured (a megabyte data: URI in a
+  // bundle holds many false hits) is skipped instead of walking the run again.
+  const hits = [...encodedAt].sort((a, b) => a - b);
+  let measuredTo = -1;
+  for (const at of hits) {
+    if (at < measuredTo) continue;
     let start = at;
     let end = at;
     while (start > 0 && B64[data[start - 1]] && at - start < MAX_SEGMENT_BYTES) start--;
-    while (end < data.length && B64[data[end]] && end - at < MAX_SEGMENT_BYTES) end++;
+    while (end < data.length && B64[data[end]] && end - start < MAX_SEGMENT_BYTES) end++;
     while (end < data.length && data[end] === 61 /* = */ && end - start < MAX_SEGMENT_BYTES) end++;
-    if (seen.has(start) || end - start < MIN_BASE64 || end - start >= MAX_SEGMENT_BYTES) continue;
-    seen.add(start);
+    // A run over the cap is skipped as a whole: continue past it, not just past this hit.
+    if (end - start >= MAX_SEGMENT_BYTES) while (end < data.length && B64[data[end]]) end++;
+    measuredTo = end;
+    if (end - start < MIN_BASE64 || end - start >= MAX_SEGMENT_BYTES) continue;
     if (++n > MAX_SEGMENTS) return;
     const text = data.toString('latin1', start, end);
     const decoded = Buffer.from(text, /[-_]/.test(text) ? 'base64url' : 'base64');
