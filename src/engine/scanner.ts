@@ -38,12 +38,14 @@ interface PendingBatch {
  * turns worker hits back into Findings with their origins. Keeps at most two batches per
  * thread in flight, so a fast source cannot queue unbounded memory.
  */
+const INLINE_MAX = 1024 * 1024;
+
 export class Scanner {
   readonly catalogue: Catalogue;
   readonly stats: EngineStats = { chunks: 0, bytes: 0, batches: 0 };
   private readonly rules: Map<string, RuleSpec>;
-  private readonly pool?: Piscina;
-  private readonly inline?: CompiledCatalogue;
+  private workers?: Piscina;
+  private compiled?: CompiledCatalogue;
   private readonly batchBytes: number;
   private readonly minConfidence: number;
   readonly threads: number;
@@ -54,21 +56,25 @@ export class Scanner {
     this.threads = opts.threads ?? availableParallelism();
     this.batchBytes = opts.batchBytes ?? 2 * 1024 * 1024;
     this.minConfidence = CONFIDENCE_ORDER[opts.minConfidence ?? 'medium'];
-    if (this.threads > 0) {
-      this.pool = new Piscina({
-        filename: new URL('./worker.js', import.meta.url).href,
-        minThreads: this.threads,
-        maxThreads: this.threads,
-        idleTimeout: 60_000,
-        workerData: {
-          catalogue: { hash: this.catalogue.hash, rules: this.catalogue.rules.map((r) => ({ ...r, examples: [], negatives: [] })) },
-          fingerprintKey: opts.fingerprintKey.toString('hex'),
-          showSecrets: !!opts.showSecrets,
-        },
-      });
-    } else {
-      this.inline = compileCatalogue(this.catalogue);
-    }
+  }
+
+  /** Started on the first batch that needs it: a scan smaller than one batch never pays for it. */
+  private pool(): Piscina {
+    return (this.workers ??= new Piscina({
+      filename: new URL('./worker.js', import.meta.url).href,
+      minThreads: this.threads,
+      maxThreads: this.threads,
+      idleTimeout: 60_000,
+      workerData: {
+        catalogue: { hash: this.catalogue.hash, rules: this.catalogue.rules.map((r) => ({ ...r, examples: [], negatives: [] })) },
+        fingerprintKey: this.opts.fingerprintKey.toString('hex'),
+        showSecrets: !!this.opts.showSecrets,
+      },
+    }));
+  }
+
+  private inline(): CompiledCatalogue {
+    return (this.compiled ??= compileCatalogue(this.catalogue));
   }
 
   rule(id: string): RuleSpec | undefined {
@@ -80,9 +86,11 @@ export class Scanner {
     const inFlight: Array<Promise<Finding[]>> = [];
     const limit = Math.max(2, this.threads * 2);
     let pending: PendingBatch = { chunks: [], bytes: 0 };
-    const flush = () => {
+    const flush = (last = false) => {
       if (pending.chunks.length === 0) return;
-      inFlight.push(this.runBatch(pending.chunks));
+      // The whole input fits one small batch: scanning it here beats starting the workers.
+      const here = this.threads === 0 || (last && !this.workers && inFlight.length === 0 && pending.bytes <= INLINE_MAX);
+      inFlight.push(this.runBatch(pending.chunks, here));
       pending = { chunks: [], bytes: 0 };
     };
     for await (const chunk of chunks) {
@@ -93,7 +101,7 @@ export class Scanner {
       if (pending.bytes >= this.batchBytes || pending.chunks.length >= 4096) flush();
       while (inFlight.length >= limit) yield* await inFlight.shift()!;
     }
-    flush();
+    flush(true);
     while (inFlight.length > 0) yield* await inFlight.shift()!;
   }
 
@@ -105,10 +113,10 @@ export class Scanner {
   }
 
   async close(): Promise<void> {
-    await this.pool?.destroy();
+    await this.workers?.destroy();
   }
 
-  private async runBatch(chunks: Chunk[]): Promise<Finding[]> {
+  private async runBatch(chunks: Chunk[], here: boolean): Promise<Finding[]> {
     this.stats.batches++;
     const total = chunks.reduce((n, c) => n + c.data.length, 0);
     // A fresh, unpooled buffer: pooled Buffers share an ArrayBuffer and cannot be transferred.
@@ -121,9 +129,9 @@ export class Scanner {
       at += c.data.length;
     }
     const task: BatchTask = { buf: buf.buffer as ArrayBuffer, items };
-    const hits: WorkerHit[] = this.pool
-      ? await this.pool.run(task, { transferList: [task.buf] })
-      : detectBatch(this.inline!, task, this.opts.fingerprintKey, !!this.opts.showSecrets);
+    const hits: WorkerHit[] = here
+      ? detectBatch(this.inline(), task, this.opts.fingerprintKey, !!this.opts.showSecrets)
+      : await this.pool().run(task, { transferList: [task.buf] });
     const out: Finding[] = [];
     for (const h of hits) {
       if (CONFIDENCE_ORDER[h.confidence] < this.minConfidence) continue;
