@@ -12,12 +12,10 @@ export class KeywordAutomaton {
   private readonly delta: Int32Array; // state * width + class -> state
   private readonly outStart: Int32Array; // state -> first index into outList, -1 if none
   private readonly outList: Int32Array; // keyword ids, each run terminated by -1
-  readonly keywords: string[];
   /** Length in bytes of the longest keyword: how far a stripe must start before its share. */
   private readonly longest: number;
 
   constructor(keywords: string[]) {
-    this.keywords = keywords;
     this.longest = Math.max(1, ...keywords.map((k) => Buffer.byteLength(k, 'latin1')));
     const lower = keywords.map((k) => Buffer.from(k.toLowerCase(), 'latin1'));
     // Byte classes: every byte that occurs in a keyword gets its own class, the rest share 0.

@@ -16,7 +16,6 @@ export interface CompiledRule {
 
 export interface CompiledCatalogue {
   rules: CompiledRule[];
-  byId: Map<string, CompiledRule>;
   /** Every keyword and every keyword's base64 form, case-insensitive: the one-pass prefilter. */
   prefilter: KeywordAutomaton;
   /** Keyword id -> lowercased keyword (ids below `keywordCount` are keywords, the rest encoded forms). */
@@ -24,9 +23,6 @@ export interface CompiledCatalogue {
   keywordCount: number;
   /** Keyword id (index into `literals`, below `keywordCount`) -> rules that list it. */
   keywordRules: CompiledRule[][];
-  /** Lowercased base64 forms of keywords: a hit means an encoded segment is worth decoding. */
-  encodedKeywords: Set<string>;
-  hash: string;
 }
 
 /**
@@ -81,5 +77,5 @@ export function compileCatalogue(cat: Catalogue): CompiledCatalogue {
   for (const k of keys) encodedKeywords.delete(k);
   const literals = [...keys, ...encodedKeywords];
   const prefilter = new KeywordAutomaton(literals);
-  return { rules, byId, prefilter, literals, keywordCount: keys.length, keywordRules: keys.map((k) => keywordRules.get(k)!), encodedKeywords, hash: cat.hash };
+  return { rules, prefilter, literals, keywordCount: keys.length, keywordRules: keys.map((k) => keywordRules.get(k)!) };
 }
