@@ -1,5 +1,4 @@
 import type { Finding } from '../types.js';
-import { imageName } from './context.js';
 
 /** A dated fact about a credential and what it came from, in words. */
 export interface DatedEvidence {
@@ -41,10 +40,6 @@ export function embeddedDates(f: Finding): DatedEvidence[] {
   if (valid(d.notBefore))
     out.push({ date: iso(d.notBefore!), what: cert ? `paired certificate valid from ${day(iso(d.notBefore!))}` : `not-before (nbf) ${day(iso(d.notBefore!))}`, embedded: true });
   return out;
-}
-
-export function imageOf(f: Finding): string | undefined {
-  return f.origin.kind === 'image' || f.origin.kind === 'image-config' ? imageName(f.origin.image) : undefined;
 }
 
 function valid(s: string | undefined): boolean {

@@ -1,4 +1,4 @@
-import { createHash, createHmac, createPrivateKey, X509Certificate } from 'node:crypto';
+import { createHash, createHmac, createPrivateKey } from 'node:crypto';
 import type { ValidationResult, Validator } from './types.js';
 
 const LOW = (note: string): ValidationResult => ({ valid: true, confidence: 'low', note });
@@ -137,14 +137,4 @@ function puttyKey(text: string): ValidationResult {
       : createHmac('sha1', createHash('sha1').update('putty-private-key-file-mac-key').digest()).update(data).digest('hex');
   if (expect !== mac.toLowerCase()) return LOW('PuTTY key MAC does not match (edited or truncated)');
   return { valid: true };
-}
-
-/** Certificates are not secrets, but their dates age the keys beside them (see hygiene). */
-export function certificateDates(pem: string): { notBefore?: string; notAfter?: string } {
-  try {
-    const c = new X509Certificate(pem);
-    return { notBefore: new Date(c.validFrom).toISOString(), notAfter: new Date(c.validTo).toISOString() };
-  } catch {
-    return {};
-  }
 }
