@@ -9,9 +9,11 @@ import { registerRules } from './commands/rules.js';
 import { registerAction } from './commands/action.js';
 import { registerSweep } from './commands/sweep.js';
 import { registerMerge } from './commands/merge.js';
+import { credentialsInArgs, escapeControl, guardStreams, processRedactor } from './redact/index.js';
+import { runInterrupt } from './app/index.js';
 
-/** Wires commander to the command modules; each command lives in src/commands/. */
-export async function main(argv: string[]): Promise<number> {
+/** The command tree: each command lives in src/commands/ and offers only the option groups it uses. */
+export function buildProgram(): Command {
   const program = new Command('credsweep')
     .description('Find leaked credentials in git history, container images, Helm charts and folders, and tell which are stale or shared.')
     .version(VERSION)
@@ -27,6 +29,17 @@ export async function main(argv: string[]): Promise<number> {
   registerSweep(program);
   registerMerge(program);
   for (const c of [scan, ...scan.commands]) c.exitOverride();
+  return program;
+}
+
+/** Wires commander to the command modules and maps errors to exit codes. */
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  // Secrets known before any scan: credentials in URLs on the command line and the GitHub token.
+  for (const s of credentialsInArgs(argv)) processRedactor.add(s);
+  for (const s of [process.env.GITHUB_TOKEN, process.env.GH_TOKEN, flagValue(argv, '--github-token')]) processRedactor.add(s);
+  const unguard = guardStreams(processRedactor);
+  runInterrupt.arm();
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.OK;
@@ -34,8 +47,17 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof CommanderError) {
       return e.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
     }
-    process.stderr.write(`credsweep: ${(e as Error).message}\n`);
+    process.stderr.write(`credsweep: ${escapeControl((e as Error).message)}\n`);
     if (process.env.CREDSWEEP_DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
     return EXIT.USAGE;
+  } finally {
+    runInterrupt.disarm();
+    unguard();
   }
+}
+
+function flagValue(argv: string[], flag: string): string | undefined {
+  const i = argv.findIndex((a) => a === flag || a.startsWith(`${flag}=`));
+  if (i < 0) return undefined;
+  return argv[i].includes('=') ? argv[i].slice(flag.length + 1) : argv[i + 1];
 }

@@ -3,8 +3,10 @@
 // reports consume both. A secret's value never appears in any of these unless the user
 // asked for it with --show-secrets (then `Finding.secret` is set).
 
-export type Confidence = 'low' | 'medium' | 'high';
-export const CONFIDENCE_ORDER: Record<Confidence, number> = { low: 0, medium: 1, high: 2 };
+import type { Confidence } from './vocabulary/levels.js';
+import type { CredentialFlag } from './vocabulary/flags.js';
+export type { Confidence, CredentialFlag };
+export { CONFIDENCE_ORDER } from './vocabulary/levels.js';
 
 export interface CommitRef {
   commit: string;
@@ -106,7 +108,15 @@ export interface EmbeddedDates {
 
 export type FindingKind = 'rule' | 'hygiene';
 
-export interface Finding {
+/** Where a located thing starts and ends; 1-based lines and columns, end inclusive of its last character's column + 1. */
+export interface Span {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface Finding extends Span {
   /** 'rule' for provider/generic detector hits, 'hygiene' for structural findings such as a committed Secret manifest. */
   kind: FindingKind;
   ruleId: string;
@@ -116,10 +126,6 @@ export interface Finding {
   /** A validator checked the token's checksum or structure. */
   validated: boolean;
   origin: Origin;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
   /** HMAC-SHA-256 of the secret, hex. Stable per fingerprint key. */
   fingerprint: string;
   /** Redacted preview such as `ghp_…Q2 (40 chars)`. */
@@ -156,6 +162,8 @@ export interface ScanStats {
   chunks: number;
   bytes: number;
   seconds: number;
+  /** Worker threads the engine ran (0: the calling thread). */
+  threads?: number;
 }
 
 export interface ScanResult {
@@ -165,4 +173,3 @@ export interface ScanResult {
   stats: ScanStats;
 }
 
-export type CredentialFlag = 'stale' | 'shared' | 'expired' | 'rotated' | 'history-only' | 'hidden-layer';

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
-import { addScanOptions, type ScanOptions } from './common.js';
-import { readShardFile } from '../github/sweep/shard-file.js';
-import { finishSweep } from '../github/sweep/finish.js';
+import { mergeJob, offerGroups, resolveSettings, runScan } from '../app/index.js';
+
+// A merge reads findings already made: nothing to read or match, so no input or detection flags.
+const GROUPS = ['output', 'hygiene', 'github'] as const;
 
 /** `credsweep merge shard-*.json`: correlate sweep shards (shared across shards), report, open issues once. */
 export function registerMerge(program: Command): void {
@@ -9,7 +10,7 @@ export function registerMerge(program: Command): void {
     .command('merge')
     .description('merge the shard files of a sharded sweep: correlate across shards, report, open or update issues once')
     .argument('<files...>', 'shard files written by `credsweep sweep --shard I/N`');
-  addScanOptions(cmd).action(async (files: string[], opts: ScanOptions) => {
-    process.exitCode = await finishSweep(files.map(readShardFile), opts, files);
+  offerGroups(cmd, GROUPS).action(async (files: string[], opts: Record<string, unknown>) => {
+    process.exitCode = await runScan(mergeJob(files), resolveSettings(opts, GROUPS));
   });
 }

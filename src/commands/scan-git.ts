@@ -1,15 +1,16 @@
 import { Option, type Command } from 'commander';
-import { openGitSource, type BackendName } from '../sources/git/index.js';
-import { addScanOptions, runScanCommand, type ScanOptions } from './common.js';
+import { gitJob, offerGroups, resolveSettings, runScan, type GitTarget } from '../app/index.js';
 
-interface ScanGitOptions extends ScanOptions {
+const GROUPS = ['input', 'detection', 'output', 'hygiene', 'github', 'issueTarget'] as const;
+
+interface GitFlags {
   branch?: string;
   includeStash: boolean;
   sinceCommit?: string;
   range?: string;
   since?: string;
   defaultBranch?: string;
-  gitBackend?: BackendName;
+  gitBackend?: GitTarget['backend'];
   keepClone?: string;
 }
 
@@ -26,28 +27,18 @@ export function registerScanGit(scan: Command): void {
     .option('--default-branch <ref>', 'with --range and an all-zero BASE: the branch to compare with (default: origin/HEAD, else HEAD)')
     .addOption(new Option('--git-backend <name>', 'native (git CLI) or isomorphic (isomorphic-git); default native when git exists').choices(['native', 'isomorphic']))
     .option('--keep-clone <dir>', 'for a URL: clone into this folder and keep it (fetched into on later runs)');
-  addScanOptions(cmd).action(async (repo: string, opts: ScanGitOptions) => {
-    let cleanup = async () => {};
-    try {
-      process.exitCode = await runScanCommand({ kind: 'git', name: repo }, opts, async (_scanner, progress) => {
-        const opened = await openGitSource(repo, {
-          backend: opts.gitBackend,
-          maxFileSize: opts.maxFileSize,
-          exclude: opts.exclude,
-          branch: opts.branch,
-          includeStash: opts.includeStash,
-          sinceCommit: opts.sinceCommit,
-          range: opts.range,
-          since: opts.since,
-          defaultBranch: opts.defaultBranch,
-          keepClone: opts.keepClone,
-          progress,
-        });
-        cleanup = opened.cleanup;
-        return opened.source;
-      });
-    } finally {
-      await cleanup();
-    }
+  offerGroups(cmd, GROUPS).action(async (repo: string, o: GitFlags) => {
+    const job = gitJob({
+      repo,
+      branch: o.branch,
+      includeStash: o.includeStash,
+      sinceCommit: o.sinceCommit,
+      range: o.range,
+      since: o.since,
+      defaultBranch: o.defaultBranch,
+      backend: o.gitBackend,
+      keepClone: o.keepClone,
+    });
+    process.exitCode = await runScan(job, resolveSettings(o as unknown as Record<string, unknown>, GROUPS));
   });
 }

@@ -1,30 +1,16 @@
 import type { Command } from 'commander';
-import { loadFingerprintKey } from '../engine/fingerprint.js';
-import { HelmSource } from '../sources/helm/index.js';
-import { DEFAULT_LIMITS } from '../sources/helm/limits.js';
-import { addScanOptions, intArg, runScanCommand, sizeArg, type ScanOptions } from './common.js';
+import { HELM_LIMITS as DEFAULT_LIMITS, helmJob, intArg, offerGroups, resolveSettings, runScan, sizeArg } from '../app/index.js';
 
-interface HelmOptions extends ScanOptions {
-  maxDepth: number;
-  maxChartBytes: number;
-}
+const GROUPS = ['input', 'detection', 'output', 'hygiene', 'github', 'issueTarget'] as const;
 
 export function registerScanHelm(scan: Command): void {
-  addScanOptions(
-    scan
-      .command('helm')
-      .description('scan Helm charts: a chart folder, a packaged .tgz, a folder of charts or a chart repository')
-      .argument('<path>', 'chart folder, .tgz package, or folder holding charts')
-      .option('--max-depth <n>', 'deepest subchart nesting to read', (v) => intArg(v, '--max-depth'), DEFAULT_LIMITS.maxDepth)
-      .option('--max-chart-bytes <size>', 'uncompressed bytes read per top-level chart, subcharts included', (v) => sizeArg(v, '--max-chart-bytes'), DEFAULT_LIMITS.maxTotalBytes),
-  ).action(async (path: string, opts: HelmOptions) => {
-    process.exitCode = await runScanCommand({ kind: 'helm', name: path }, opts, () =>
-      new HelmSource(path, {
-        fingerprintKey: loadFingerprintKey(),
-        showSecrets: opts.showSecrets,
-        minConfidence: opts.minConfidence,
-        limits: { maxDepth: opts.maxDepth, maxTotalBytes: opts.maxChartBytes, maxFileSize: opts.maxFileSize },
-      }),
-    );
+  const cmd = scan
+    .command('helm')
+    .description('scan Helm charts: a chart folder, a packaged .tgz, a folder of charts or a chart repository')
+    .argument('<path>', 'chart folder, .tgz package, or folder holding charts')
+    .option('--max-depth <n>', 'deepest subchart nesting to read', intArg('--max-depth'), DEFAULT_LIMITS.maxDepth)
+    .option('--max-chart-bytes <size>', 'uncompressed bytes read per top-level chart, subcharts included', sizeArg('--max-chart-bytes'), DEFAULT_LIMITS.maxTotalBytes);
+  offerGroups(cmd, GROUPS).action(async (path: string, opts: { maxDepth: number; maxChartBytes: number }) => {
+    process.exitCode = await runScan(helmJob({ path, maxDepth: opts.maxDepth, maxChartBytes: opts.maxChartBytes }), resolveSettings(opts, GROUPS));
   });
 }

@@ -7,7 +7,7 @@ import { parse } from 'yaml';
 import type { Confidence } from '../types.js';
 import type { Catalogue, RuleSpec, RuleExample } from './rule.js';
 import { validators } from './validators/index.js';
-import { configDir } from '../engine/fingerprint.js';
+import { configDir } from '../util/config-dir.js';
 import { VERSION } from '../version.js';
 
 export class CatalogueError extends Error {

@@ -5,7 +5,7 @@ import { LineIndex } from './line-index.js';
 import type { BatchTask, WorkerHit } from './protocol.js';
 
 /** Runs detection over every chunk of a batch and turns raw matches into located, fingerprinted hits. */
-export function detectBatch(cat: CompiledCatalogue, task: BatchTask, key: Buffer, showSecrets: boolean): WorkerHit[] {
+export function detectBatch(cat: CompiledCatalogue, task: BatchTask, key: Buffer): WorkerHit[] {
   const all = Buffer.from(task.buf);
   const out: WorkerHit[] = [];
   task.items.forEach((it, item) => {
@@ -13,12 +13,12 @@ export function detectBatch(cat: CompiledCatalogue, task: BatchTask, key: Buffer
     const hits = detect(cat, data, { name: it.name });
     if (hits.length === 0) return;
     const lines = new LineIndex(data);
-    for (const h of hits) out.push(toHit(h, item, lines, key, showSecrets));
+    for (const h of hits) out.push(toHit(h, item, lines, key));
   });
   return out;
 }
 
-function toHit(h: RawMatch, item: number, lines: LineIndex, key: Buffer, showSecrets: boolean): WorkerHit {
+function toHit(h: RawMatch, item: number, lines: LineIndex, key: Buffer): WorkerHit {
   const hit: WorkerHit = {
     item,
     ruleId: h.rule.spec.id,
@@ -39,6 +39,8 @@ function toHit(h: RawMatch, item: number, lines: LineIndex, key: Buffer, showSec
   if (h.paired) {
     hit.pairedWith = { ruleId: h.paired.rule.spec.id, fingerprint: fingerprint(key, h.paired.secret), preview: preview(h.paired.secret) };
   }
-  if (showSecrets) hit.secret = h.secret;
+  // Always sent back: the main thread's redactor must know every value, even below the
+  // confidence threshold; the Finding keeps it only with --show-secrets.
+  hit.secret = h.secret;
   return hit;
 }

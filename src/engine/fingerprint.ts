@@ -1,14 +1,45 @@
-import { createHmac, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { createHmac, scryptSync } from 'node:crypto';
 
 /**
- * Keyed fingerprint of a secret. Keyed (HMAC) rather than a bare hash so a report full of
- * short passwords cannot be brute-forced by someone without the key.
+ * Fingerprints identify a credential across machines, reports and runs without revealing it.
+ *
+ * - With an organisation key (CREDSWEEP_FINGERPRINT_KEY, at least 16 characters): HMAC-SHA-256
+ *   under that key. Without the key nobody can test a guess against a published fingerprint.
+ * - Without one (the default, so every machine and CI runner agrees with no setup): a public
+ *   derivation. High-entropy secrets (tokens, keys) get HMAC-SHA-256 under a fixed public key:
+ *   guessing them is hopeless anyway. Low-entropy secrets (passwords) get scrypt with a fixed
+ *   salt, so each guess against a published fingerprint costs tens of milliseconds instead of
+ *   nanoseconds. A team that publishes reports with short passwords in them should set a key.
  */
+export const PUBLIC_FINGERPRINT_KEY = Buffer.from('credsweep/fingerprint/v1/public-derivation');
+
+const MIN_KEY_CHARS = 16;
+/** Bits (length x Shannon entropy per character) from which a secret counts as high-entropy. */
+const HIGH_ENTROPY_BITS = 72;
+const SCRYPT = { N: 1 << 14, r: 8, p: 1, maxmem: 64 * 1024 * 1024 } as const;
+const slowCache = new Map<string, string>();
+
 export function fingerprint(key: Buffer, secret: string | Buffer): string {
-  return createHmac('sha256', key).update(secret).digest('hex');
+  if (!key.equals(PUBLIC_FINGERPRINT_KEY)) return createHmac('sha256', key).update(secret).digest('hex');
+  const text = typeof secret === 'string' ? secret : secret.toString('latin1');
+  if (entropyBits(text) >= HIGH_ENTROPY_BITS) return createHmac('sha256', PUBLIC_FINGERPRINT_KEY).update(secret).digest('hex');
+  let fp = slowCache.get(text);
+  if (!fp) {
+    fp = scryptSync(secret, PUBLIC_FINGERPRINT_KEY, 32, SCRYPT).toString('hex');
+    if (slowCache.size > 10_000) slowCache.clear();
+    slowCache.set(text, fp);
+  }
+  return fp;
+}
+
+/** Length times the Shannon entropy of the character distribution: a cheap strength estimate. */
+export function entropyBits(s: string): number {
+  const counts = new Map<string, number>();
+  for (const ch of s) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  const n = [...s].length;
+  let h = 0;
+  for (const c of counts.values()) h -= (c / n) * Math.log2(c / n);
+  return h * n;
 }
 
 /**
@@ -29,28 +60,24 @@ export function preview(secret: string): string {
   return `${chars.slice(0, headLen).join('')}…${tail} (${n} chars)`;
 }
 
-export function configDir(): string {
-  const base = process.env.XDG_CONFIG_HOME || join(homedir(), '.config');
-  return join(base, 'credsweep');
-}
+export class FingerprintKeyError extends Error {}
 
-/** Key from CREDSWEEP_FINGERPRINT_KEY, else one generated once into the user's config dir. */
+/**
+ * The organisation key from CREDSWEEP_FINGERPRINT_KEY, else the public derivation. A key too
+ * short to protect anything is refused, not quietly used.
+ */
 export function loadFingerprintKey(env: NodeJS.ProcessEnv = process.env): Buffer {
   const fromEnv = env.CREDSWEEP_FINGERPRINT_KEY;
-  if (fromEnv) return Buffer.from(fromEnv, 'utf8');
-  const dir = configDir();
-  const file = join(dir, 'fingerprint.key');
-  try {
-    return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
-  } catch {
-    const key = randomBytes(32);
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    try {
-      writeFileSync(file, key.toString('hex') + '\n', { mode: 0o600, flag: 'wx' });
-      return key;
-    } catch {
-      // Another process won the race; use its key.
-      return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
-    }
+  if (fromEnv === undefined || fromEnv === '') return PUBLIC_FINGERPRINT_KEY;
+  if ([...fromEnv.trim()].length < MIN_KEY_CHARS) {
+    throw new FingerprintKeyError(
+      `CREDSWEEP_FINGERPRINT_KEY is ${[...fromEnv.trim()].length} character(s): use at least ${MIN_KEY_CHARS} random characters (e.g. \`openssl rand -hex 32\`), or unset it for the public derivation`,
+    );
   }
+  return Buffer.from(fromEnv.trim(), 'utf8');
+}
+
+/** Names the scheme (never the key) so merged shards can be checked for agreement. */
+export function describeKey(key: Buffer): 'public' | 'organisation key' {
+  return key.equals(PUBLIC_FINGERPRINT_KEY) ? 'public' : 'organisation key';
 }

@@ -1,5 +1,5 @@
 import type { Catalogue } from '../detectors/rule.js';
-import type { Confidence, EmbeddedDates } from '../types.js';
+import type { Confidence, EmbeddedDates, Span } from '../types.js';
 
 /** What the main thread sends a worker: one buffer holding many chunks back to back. */
 export interface BatchTask {
@@ -8,15 +8,11 @@ export interface BatchTask {
 }
 
 /** One hit as it leaves a worker: located and fingerprinted, the secret itself only with --show-secrets. */
-export interface WorkerHit {
+export interface WorkerHit extends Span {
   item: number;
   ruleId: string;
   confidence: Confidence;
   validated: boolean;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
   fingerprint: string;
   preview: string;
   secretLength: number;
@@ -25,6 +21,7 @@ export interface WorkerHit {
   dates?: EmbeddedDates;
   notes?: string[];
   pairedWith?: { ruleId: string; fingerprint: string; preview: string };
+  /** The matched value: always sent to the main thread (for its redactor), kept on the Finding only with --show-secrets. */
   secret?: string;
 }
 
@@ -32,5 +29,4 @@ export interface WorkerConfig {
   /** The catalogue the main thread loaded and validated, without examples: parsed once, not per worker. */
   catalogue: Catalogue;
   fingerprintKey: string;
-  showSecrets: boolean;
 }

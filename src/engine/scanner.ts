@@ -14,7 +14,10 @@ export interface ScannerOptions {
   /** Worker threads; 0 runs detection on the calling thread. Default: cores. */
   threads?: number;
   fingerprintKey: Buffer;
+  /** Keep secret values on Findings (--show-secrets). */
   showSecrets?: boolean;
+  /** Every secret value matched, at any confidence: for the run's redactor, never for output. */
+  onSecret?: (secret: string) => void;
   /** Findings below this are dropped. Default `medium`. */
   minConfidence?: Confidence;
   /** Target bytes per batch sent to a worker (default 2 MB). */
@@ -68,7 +71,6 @@ export class Scanner {
       workerData: {
         catalogue: { hash: this.catalogue.hash, rules: this.catalogue.rules.map((r) => ({ ...r, examples: [], negatives: [] })) },
         fingerprintKey: this.opts.fingerprintKey.toString('hex'),
-        showSecrets: !!this.opts.showSecrets,
       },
     }));
   }
@@ -130,10 +132,12 @@ export class Scanner {
     }
     const task: BatchTask = { buf: buf.buffer as ArrayBuffer, items };
     const hits: WorkerHit[] = here
-      ? detectBatch(this.inline(), task, this.opts.fingerprintKey, !!this.opts.showSecrets)
+      ? detectBatch(this.inline(), task, this.opts.fingerprintKey)
       : await this.pool().run(task, { transferList: [task.buf] });
     const out: Finding[] = [];
     for (const h of hits) {
+      if (h.secret) this.opts.onSecret?.(h.secret);
+      if (!this.opts.showSecrets) delete h.secret;
       if (CONFIDENCE_ORDER[h.confidence] < this.minConfidence) continue;
       out.push(this.toFinding(h, chunks[h.item]));
     }

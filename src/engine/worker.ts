@@ -9,5 +9,5 @@ const catalogue = compileCatalogue(cfg.catalogue);
 const key = Buffer.from(cfg.fingerprintKey, 'hex');
 
 export default function run(task: BatchTask): WorkerHit[] {
-  return detectBatch(catalogue, task, key, cfg.showSecrets);
+  return detectBatch(catalogue, task, key);
 }

@@ -3,6 +3,7 @@ import type { Finding } from '../types.js';
 import type { Credential } from '../hygiene/types.js';
 import { originPath } from '../report/origin.js';
 import { renderMarker } from './marker.js';
+import { CREDENTIAL_FLAGS } from '../vocabulary/flags.js';
 
 /** One issue's worth: a credential as seen in one repository. */
 export interface IssueTarget {
@@ -80,14 +81,7 @@ export function renderIssue(t: IssueTarget): IssueContent {
   return { title, body: lines.join('\n'), labels, state };
 }
 
-const flagHelp: Record<string, string> = {
-  stale: 'older than the rotation policy allows.',
-  shared: 'the same value appears in more than one repository, image, chart or environment.',
-  'history-only': 'removed from the current tree but still readable in history.',
-  'hidden-layer': 'deleted in a later image layer but still shipped in an earlier one.',
-  rotated: 'the location now holds a different value; the old one is still exposed.',
-  expired: 'past its embedded expiry date.',
-};
+const flagHelp: Record<string, string> = Object.fromEntries(Object.entries(CREDENTIAL_FLAGS).map(([k, v]) => [k, v.explain]));
 
 function remediation(findings: Finding[]): string[] {
   const kinds = new Set(findings.map((f) => f.origin.kind));

@@ -15,7 +15,8 @@ export interface SinkOptions {
   scannedRepos?: string[];
   log?: (line: string) => void;
   /** Values that must never reach GitHub (the findings' secrets under --show-secrets). */
-  forbidden?: string[];
+  /** Replaces any secret value the run knows (titles, bodies, error messages). */
+  scrub?: (text: string) => string;
 }
 
 export type ActionKind = 'create' | 'update' | 'reopen' | 'gone' | 'unchanged';
@@ -57,7 +58,7 @@ export async function syncIssues(targets: IssueTarget[], o: SinkOptions): Promis
     try {
       await syncRepo(repo, list, o, result, log);
     } catch (e) {
-      result.errors.push({ where: `github ${repo}`, message: redact(errorText(e), o.forbidden) });
+      result.errors.push({ where: `github ${repo}`, message: (o.scrub ?? String)(errorText(e)) });
     }
   }
   return result;
@@ -67,8 +68,11 @@ async function syncRepo(repo: string, targets: IssueTarget[], o: SinkOptions, re
   const [owner, name] = repo.split('/');
   const gh = o.client;
   const existing = gh ? await listMarked(gh, owner, name) : new Map<string, ExistingIssue>();
-  const contents = targets.map((t) => ({ t, c: renderIssue(t) }));
-  for (const { c } of contents) assertClean(c.title + c.body, o.forbidden);
+  const scrub = o.scrub ?? String;
+  const contents = targets.map((t) => {
+    const c = renderIssue(t);
+    return { t, c: { ...c, title: scrub(c.title), body: scrub(c.body) } };
+  });
   const act = (a: SinkAction, verb: string) => {
     result.actions.push(a);
     if (a.kind !== 'unchanged') log(`${o.dryRun ? 'would ' : ''}${verb} ${repo}${a.number ? `#${a.number}` : ''}: ${a.title}`);
@@ -164,16 +168,6 @@ async function ensureLabels(gh: GitHubClient, owner: string, repo: string, wante
 
 function goneText(fp: string, why: string): string {
   return `credsweep: the credential \`${fp.slice(0, 16)}…\` ${why}. If it was rotated, close this issue; if it is still in history, purge it.`;
-}
-
-function assertClean(text: string, forbidden: string[] | undefined): void {
-  for (const s of forbidden ?? []) if (s && text.includes(s)) throw new Error('refusing to send an issue that contains a secret value');
-}
-
-function redact(text: string, forbidden: string[] | undefined): string {
-  let t = text;
-  for (const s of forbidden ?? []) if (s) t = t.split(s).join('[redacted]');
-  return t;
 }
 
 function errorText(e: unknown): string {

@@ -1,5 +1,6 @@
 import type { Confidence, CredentialFlag } from '../types.js';
 import type { Severity } from './types.js';
+import { CREDENTIAL_FLAGS } from '../vocabulary/flags.js';
 
 const BY_SCORE: Severity[] = ['low', 'low', 'medium', 'high', 'critical'];
 const BASE: Record<Confidence, number> = { low: 1, medium: 2, high: 3 };
@@ -7,20 +8,16 @@ const BASE: Record<Confidence, number> = { low: 1, medium: 2, high: 3 };
 /**
  * Severity = rule confidence x liveness x age x spread, as a small score:
  *   start from the confidence (low 1, medium 2, high 3);
- *   +1 if stale (live and older than the max age: the longer a live key exists, the more
- *      copies of it are out there);
- *   +1 if shared (one leak opens several repositories, images or environments);
- *   -1 if not live anywhere (history-only: still a leak, but no longer deployed);
- *   -1 if expired (its own expiry has passed: it leaked, but it opens nothing today);
+ *   then add each flag's `severityEffect` (vocabulary/flags.ts): +1 stale (the longer a
+ *   live key exists, the more copies of it are out there), +1 shared (one leak opens several
+ *   places), -1 history-only (still a leak, no longer deployed), -1 expired (it opens nothing
+ *   today);
  * then clamp to 1..4: 1 low, 2 medium, 3 high, 4 critical. So a validated token that is
  * live, fresh and in one place is high; stale or shared makes it critical; a high-confidence
  * token left only in history is medium.
  */
 export function severityOf(confidence: Confidence, flags: CredentialFlag[]): Severity {
   let s = BASE[confidence];
-  if (flags.includes('stale')) s++;
-  if (flags.includes('shared')) s++;
-  if (flags.includes('history-only')) s--;
-  if (flags.includes('expired')) s--;
+  for (const f of flags) s += CREDENTIAL_FLAGS[f].severityEffect;
   return BY_SCORE[Math.min(4, Math.max(1, s))];
 }

@@ -1,7 +1,8 @@
 import type { Confidence, CredentialFlag, Finding } from '../types.js';
 
-export type Severity = 'low' | 'medium' | 'high' | 'critical';
-export const SEVERITY_ORDER: Record<Severity, number> = { low: 0, medium: 1, high: 2, critical: 3 };
+import type { Severity } from '../vocabulary/levels.js';
+export type { Severity };
+export { SEVERITY_ORDER } from '../vocabulary/levels.js';
 
 /** One context (repository, image, chart, folder, each optionally with an environment) holding a credential. */
 export interface CredentialPlace {

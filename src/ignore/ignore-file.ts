@@ -12,7 +12,7 @@ export interface IgnoreEntry {
 /**
  * `.credsweepignore`: one content fingerprint per line (`FINGERPRINT` or `RULE:FINGERPRINT`,
  * `#` comments). Fingerprints, not line numbers, so an entry survives code moving around.
- * Fingerprints are keyed: a team sharing an ignore file shares CREDSWEEP_FINGERPRINT_KEY.
+ * Fingerprints are the same on every machine (or under the team's CREDSWEEP_FINGERPRINT_KEY when one is set).
  */
 export class IgnoreList {
   private readonly used = new Set<IgnoreEntry>();

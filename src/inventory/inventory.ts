@@ -45,9 +45,10 @@ export class Inventory {
 
   /**
    * Records one run. `complete: false` (a partial scan, a commit range) keeps places the run
-   * did not see as they were, instead of marking them gone.
+   * did not see as they were, instead of marking them gone. `beforeCommit` gets the delta inside
+   * the transaction (to publish the report); if it throws, the run is rolled back.
    */
-  record(scope: string, creds: Credential[], now = new Date(), opts: { complete?: boolean } = {}): InventoryDelta {
+  record(scope: string, creds: Credential[], now = new Date(), opts: { complete?: boolean; beforeCommit?: (delta: InventoryDelta) => void } = {}): InventoryDelta {
     const complete = opts.complete ?? true;
     const t = now.toISOString();
     const db = this.db;
@@ -94,6 +95,8 @@ export class Inventory {
       }
       db.prepare('UPDATE runs SET new_count = ?, open_count = ?, fixed_count = ? WHERE id = ?').run(delta.new.length, delta.open.length, delta.fixed.length, runId);
       for (const k of ['new', 'open', 'fixed'] as const) delta[k].sort();
+      // The run counts only once its report is out: if writing it fails, nothing is recorded.
+      opts.beforeCommit?.(delta);
       return delta;
     });
     return run.immediate();

@@ -1,6 +1,6 @@
 import { parseDocument } from 'yaml';
 import { parseDays } from '../util/size.js';
-import { parseFailOn } from '../hygiene/fail-on.js';
+import { parseFailOn } from './fail-on.js';
 import { CONTEXT_KINDS, emptyPolicy, type ContextKind, type Policy } from './types.js';
 
 export class PolicyError extends Error {}

@@ -3,8 +3,7 @@ import type { Credential } from '../hygiene/types.js';
 import type { Report } from './model.js';
 import { describeOrigin, originPath } from './origin.js';
 
-const LEVEL = { critical: 'error', high: 'error', medium: 'warning', low: 'note' } as const;
-const SECURITY_SEVERITY = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0' } as const;
+import { SEVERITIES } from '../vocabulary/levels.js';
 
 /** SARIF 2.1.0 as GitHub code scanning accepts it: rules, locations, partialFingerprints. */
 export function renderSarif(r: Report): string {
@@ -33,7 +32,7 @@ export function renderSarif(r: Report): string {
     return {
       ruleId: f.ruleId,
       ruleIndex: ruleIndex.get(f.ruleId),
-      level: LEVEL[severity],
+      level: SEVERITIES[severity].sarifLevel,
       message: {
         text: `${f.ruleName} ${r.showSecrets && f.secret ? f.secret : f.preview} at ${describeOrigin(f.origin)} (fingerprint ${f.fingerprint.slice(0, 16)}).${flags}`,
       },
@@ -47,7 +46,7 @@ export function renderSarif(r: Report): string {
       ],
       partialFingerprints: { 'credsweep/fingerprint/v1': f.fingerprint },
       properties: {
-        'security-severity': SECURITY_SEVERITY[severity],
+        'security-severity': SEVERITIES[severity].securitySeverity,
         confidence: f.confidence,
         validated: f.validated,
         kind: f.kind,

@@ -3,6 +3,7 @@ import { SEVERITY_ORDER } from '../hygiene/types.js';
 import type { Report } from './model.js';
 import { describeOrigin } from './origin.js';
 import { formatSize } from '../util/size.js';
+import { escapeControl } from '../redact/escape.js';
 
 export interface TextOptions {
   color: boolean;
@@ -69,7 +70,16 @@ export function renderText(r: Report, opts: TextOptions): string {
     `${r.credentials.length} credential(s) in ${r.findings.length} finding(s); scanned ${r.stats.chunks} item(s), ${mb.toFixed(1)} MB in ${r.stats.seconds.toFixed(2)}s` +
       (r.ignored ? `; ${r.ignored} ignored` : ''),
   );
-  return out.join('\n') + '\n';
+  return out.map(safeLine).join('\n') + '\n';
+}
+
+/**
+ * Untrusted strings (file names, paths from archives, commit data) must not start a line of
+ * their own (a CI log would read `::workflow-command::`) or drive the terminal: every control
+ * character becomes a visible escape, except the colour codes this renderer adds itself.
+ */
+function safeLine(line: string): string {
+  return line.split(/(\x1b\[\d+m)/).map((part, i) => (i % 2 === 1 ? part : escapeControl(part))).join('');
 }
 
 function credentialOrder(a: Credential, b: Credential): number {

@@ -2,7 +2,10 @@ import t from 'tap';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fakePat, git, miniRules, runCli, tmp, workRepo } from './fixtures.mjs';
-import { runAction } from '../../dist/github/action/run.js';
+import { actionJob, resolveSettings, runScan } from '../../dist/app/index.js';
+
+const GROUPS = ['input', 'detection', 'output', 'hygiene', 'github'];
+const runAction = (o, env, out) => runScan(actionJob({ mode: o.mode, sarif: o.sarif, path: o.path }, env, out), resolveSettings(o, GROUPS));
 
 const ZERO = '0'.repeat(40);
 const root = tmp();
@@ -18,8 +21,8 @@ const f1 = r.commit({ 'deploy/ci.sh': `export TOKEN=${SECRET2}\n` }, 'ci');
 git(r.dir, 'checkout', '-q', 'main');
 
 let n = 0;
-process.env.CREDSWEEP_FINGERPRINT_KEY = 'action-test-key';
-const baseOpts = { format: 'text', threads: 0, minConfidence: 'medium', showSecrets: false, maxFileSize: 10 << 20, exclude: [], ignoreFile: '.credsweepignore', reportUnusedIgnores: false, failOn: 'medium', progress: false, mode: 'auto', rules: miniRules() };
+process.env.CREDSWEEP_FINGERPRINT_KEY = 'action-test-fingerprint-key';
+const baseOpts = { format: 'text', threads: 0, minConfidence: 'medium', showSecrets: false, maxFileSize: 10 << 20, exclude: [], reportUnusedIgnores: false, failOn: 'medium', progress: false, mode: 'auto', rules: miniRules() };
 
 function eventFiles(payload) {
   const dir = tmp('credsweep-action-');

@@ -42,7 +42,7 @@ async function org() {
   return api;
 }
 
-const env = (api, dir) => ({ GITHUB_TOKEN: 'sweep-token', CREDSWEEP_FINGERPRINT_KEY: 'sweep-test-key', CREDSWEEP_GITHUB_TIME_MS: '1', XDG_CONFIG_HOME: dir, GITHUB_API_URL: api.url });
+const env = (api, dir) => ({ GITHUB_TOKEN: 'sweep-token', CREDSWEEP_FINGERPRINT_KEY: 'sweep-test-fingerprint-key', CREDSWEEP_GITHUB_TIME_MS: '1', XDG_CONFIG_HOME: dir, GITHUB_API_URL: api.url });
 const common = ['--threads', '0', '--rules', rules, '--no-progress', '--format', 'json'];
 
 function issueSet(api) {

@@ -184,7 +184,8 @@ t.test('severity table', async (t) => {
 });
 
 t.test('fail-on new uses the inventory delta', async (t) => {
-  const { parseFailOn, shouldFail } = await import('../../dist/hygiene/fail-on.js');
+  const { shouldFail } = await import('../../dist/hygiene/fail-on.js');
+  const { parseFailOn } = await import('../../dist/policy/fail-on.js');
   const cs = one([finding(file('a'))]);
   t.equal(shouldFail(parseFailOn('new'), cs, new Set()), false);
   t.equal(shouldFail(parseFailOn('new'), cs, new Set(['fp-a'])), true);

@@ -8,7 +8,7 @@ import { runCli, TEST_KEY } from '../helpers/cli.mjs';
 import { checksummedToken } from '../helpers/tokens.mjs';
 import { openGitSource } from '../../dist/sources/git/index.js';
 import { Scanner } from '../../dist/engine/scanner.js';
-import { scanSource } from '../../dist/pipeline.js';
+import { scanSource } from '../../dist/app/scan-source.js';
 import { analyseCredentials } from '../../dist/hygiene/analyse.js';
 
 const root = mkdtempSync(join(tmpdir(), 'credsweep-hyg-git-'));

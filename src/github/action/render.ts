@@ -2,7 +2,7 @@ import type { Report } from '../../report/model.js';
 import { originPath } from '../../report/origin.js';
 import { annotation } from './workflow-commands.js';
 
-const LEVEL = { critical: 'error', high: 'error', medium: 'warning', low: 'notice' } as const;
+import { SEVERITIES } from '../../vocabulary/levels.js';
 
 /** One annotation per finding, on the file and line; preview and fingerprint only. */
 export function annotations(r: Report): string[] {
@@ -12,7 +12,7 @@ export function annotations(r: Report): string[] {
       const flags = c.flags.length ? ` Flags: ${c.flags.join(', ')}.` : '';
       out.push(
         annotation({
-          level: LEVEL[c.severity],
+          level: SEVERITIES[c.severity].annotation,
           file: f.origin.kind === 'image-config' ? undefined : originPath(f.origin),
           line: f.line,
           endLine: f.endLine,

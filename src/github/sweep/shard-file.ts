@@ -29,9 +29,10 @@ export function keyId(key: Buffer): string {
   return fingerprint(key, 'credsweep shard key id').slice(0, 16);
 }
 
-export function writeShardFile(file: string, s: ShardFile): void {
+/** `scrub` replaces secret values the run knows (a shard never carries one, even with --show-secrets). */
+export function writeShardFile(file: string, s: ShardFile, scrub: (text: string) => string = String): void {
   const findings = s.findings.map(({ secret: _s, ...f }) => f);
-  writeFileSync(file, JSON.stringify({ ...s, findings }) + '\n');
+  writeFileSync(file, scrub(JSON.stringify({ ...s, findings })) + '\n');
 }
 
 export function readShardFile(file: string): ShardFile {

@@ -1,14 +1,13 @@
 import pLimit from 'p-limit';
-import type { Finding, ScanError } from '../../types.js';
-import type { Scanner } from '../../engine/scanner.js';
-import { GitSource } from '../../sources/git/index.js';
-import { scanSource } from '../../pipeline.js';
+import type { Finding, ScanError, ScanResult } from '../../types.js';
 import { cloneForSweep, type CloneOptions } from './clone.js';
 import type { SweepRepo } from './repos.js';
 
+/** Scans one cloned repository's history (the run path's engine, with its settings). */
+export type ScanClone = (gitdir: string, repo: SweepRepo) => Promise<ScanResult>;
+
 export interface SweepOptions extends CloneOptions {
   concurrency: number;
-  maxFileSize: number;
   /** One line per finished repository. */
   progress?: (line: string) => void;
 }
@@ -22,12 +21,12 @@ export interface SweepOutcome {
 }
 
 /**
- * Clones each repository bare (bounded concurrency), scans its whole history with the git
- * source, deletes the clone. Findings carry the repository's full name as `origin.repo`,
+ * Clones each repository bare (bounded concurrency), scans its whole history with `scan`,
+ * deletes the clone. Findings carry the repository's full name as `origin.repo`,
  * which is what hygiene's "shared" flag and the issues sink key on. One repository's
  * failure becomes an error naming it; the sweep goes on.
  */
-export async function sweepRepos(repos: SweepRepo[], scanner: Scanner, o: SweepOptions): Promise<SweepOutcome> {
+export async function sweepRepos(repos: SweepRepo[], scan: ScanClone, o: SweepOptions): Promise<SweepOutcome> {
   const limit = pLimit(Math.max(1, o.concurrency));
   const out: SweepOutcome = { findings: [], errors: [], scanned: [], stats: { chunks: 0, bytes: 0, seconds: 0 } };
   const t0 = Date.now();
@@ -40,8 +39,7 @@ export async function sweepRepos(repos: SweepRepo[], scanner: Scanner, o: SweepO
         try {
           const clone = await cloneForSweep(repo.cloneUrl, o);
           try {
-            const source = new GitSource(clone.gitdir, { maxFileSize: o.maxFileSize, repoName: repo.fullName });
-            const res = await scanSource(source, scanner);
+            const res = await scan(clone.gitdir, repo);
             out.findings.push(...res.findings);
             out.stats.chunks += res.stats.chunks;
             out.stats.bytes += res.stats.bytes;

@@ -16,18 +16,21 @@ export interface ClonedRepo {
  * made there once and fetched into on later runs, and never removed.
  */
 export async function cloneBare(url: string, keepDir?: string): Promise<ClonedRepo> {
+  const { bare, auth } = splitCredentials(url);
   if (keepDir) {
     if (existsSync(join(keepDir, 'objects'))) {
-      await git(['--git-dir', keepDir, 'fetch', '--quiet', '--prune', '--tags', url, '+refs/heads/*:refs/heads/*'], url);
+      await git(['--git-dir', keepDir, 'fetch', '--quiet', '--prune', '--tags', bare, '+refs/heads/*:refs/heads/*'], url, auth);
     } else {
-      await git(['clone', '--bare', '--quiet', url, keepDir], url);
+      await git(['clone', '--bare', '--quiet', bare, keepDir], url, auth);
+      await forgetUrl(keepDir, url);
     }
     return { gitdir: keepDir, cleanup: async () => {} };
   }
   const dir = await mkdtemp(join(tmpdir(), 'credsweep-clone-'));
   const gitdir = join(dir, 'repo.git');
   try {
-    await git(['clone', '--bare', '--quiet', url, gitdir], url);
+    await git(['clone', '--bare', '--quiet', bare, gitdir], url, auth);
+    await forgetUrl(gitdir, url);
   } catch (e) {
     await rm(dir, { recursive: true, force: true });
     throw e;
@@ -35,9 +38,37 @@ export async function cloneBare(url: string, keepDir?: string): Promise<ClonedRe
   return { gitdir, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
 
-function git(args: string[], url: string): Promise<void> {
+/**
+ * `https://user:token@host/x` -> the URL without the user part, and the credentials as an HTTP
+ * Authorization header: git then never writes them into the clone's config, argv or errors.
+ */
+function splitCredentials(url: string): { bare: string; auth?: string } {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return { bare: url };
+  }
+  if (!/^https?:$/.test(u.protocol) || (!u.username && !u.password)) return { bare: url };
+  const user = decodeURIComponent(u.username);
+  const pass = decodeURIComponent(u.password);
+  u.username = '';
+  u.password = '';
+  // A token alone as the user name (`https://TOKEN@host`) is how GitHub and GitLab accept it.
+  const basic = Buffer.from(pass ? `${user}:${pass}` : `${user}:x-oauth-basic`).toString('base64');
+  return { bare: u.toString(), auth: `Authorization: Basic ${basic}` };
+}
+
+/** A token in the query string has to stay in the URL git fetches; it must not stay in the clone's config. */
+async function forgetUrl(gitdir: string, url: string): Promise<void> {
+  if (redactUrl(url) !== url) await git(['--git-dir', gitdir, 'config', 'remote.origin.url', redactUrl(url)], url).catch(() => {});
+}
+
+function git(args: string[], url: string, auth?: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const p = spawn('git', args, { env: gitEnv(), stdio: ['ignore', 'ignore', 'pipe'] });
+    const env = gitEnv();
+    if (auth) Object.assign(env, { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'http.extraHeader', GIT_CONFIG_VALUE_0: auth });
+    const p = spawn('git', args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
     const err: Buffer[] = [];
     p.stderr.on('data', (b: Buffer) => err.push(b));
     p.on('error', (e) => reject(new Error(`cannot clone ${redactUrl(url)}: ${e.message}`)));
@@ -49,7 +80,9 @@ function git(args: string[], url: string): Promise<void> {
   });
 }
 
-/** Drops credentials embedded in a URL (`https://user:token@host`), so they never reach a log. */
+/** Drops credentials embedded in a URL (`https://user:token@host`, `?token=...`), so they never reach a log. */
 export function redactUrl(text: string): string {
-  return text.replace(/(\b[a-z][a-z0-9+.-]*:\/\/)[^/@\s]+@/gi, '$1***@');
+  return text
+    .replace(/(\b[a-z][a-z0-9+.-]*:\/\/)[^/@\s]+@/gi, '$1***@')
+    .replace(/([?&](?:[\w.-]*(?:token|key|secret|pass|sig|auth|credential)[\w.-]*)=)[^&#\s'"]+/gi, '$1***');
 }

@@ -2,8 +2,7 @@ import { PassThrough } from 'node:stream';
 import type { Chunk, Finding, GitOrigin, ScanError, ScanResult, SkippedInput } from '../../types.js';
 import { isBinary, type Source } from '../source.js';
 import type { Scanner } from '../../engine/scanner.js';
-import type { Progress } from '../../report/progress.js';
-import { scanSource } from '../../pipeline.js';
+import type { Progress } from '../../util/progress.js';
 import type { BackendName, GitBackend } from './backend.js';
 import { selectBackend } from './select-backend.js';
 import { Provenance } from './provenance.js';
@@ -179,14 +178,4 @@ export async function openGitSource(target: string, opts: OpenGitOptions): Promi
     await clone.cleanup();
     throw e;
   }
-}
-
-/**
- * What a push or pull request adds, for the GitHub Action: scans only the blobs the commits
- * in `range` (`BASE..HEAD`, all-zero BASE for a new branch) introduce.
- */
-export async function scanGitRange(repoPath: string, range: string, scanner: Scanner, opts: Partial<GitSourceOptions> = {}): Promise<ScanResult & { git: GitScanStats }> {
-  const source = new GitSource(repoPath, { maxFileSize: 10 * 1024 * 1024, allowEmpty: true, repoName: repoPath, ...opts, range });
-  const result = await scanSource(source, scanner);
-  return { ...result, git: source.stats };
 }

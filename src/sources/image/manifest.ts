@@ -18,6 +18,9 @@ export interface ImageConfig {
   config?: { Env?: string[]; Labels?: Record<string, string> | null; Cmd?: string[] | string | null; Entrypoint?: string[] | string | null };
   rootfs?: { diff_ids?: string[] };
   history?: Array<{ created?: string; created_by?: string; empty_layer?: boolean; comment?: string }>;
+  os?: string;
+  architecture?: string;
+  variant?: string;
 }
 
 export interface ImageSpec {
@@ -61,7 +64,7 @@ function parseJson<T>(data: Buffer | undefined, what: string): T {
  */
 export async function readImages(store: BlobStore, opts: { platform?: string }, errors: ScanError[]): Promise<ImageSpec[]> {
   const docker = await store.metadata('manifest.json');
-  if (docker) return readDockerArchive(store, docker, errors);
+  if (docker) return onPlatform(await readDockerArchive(store, docker, errors), opts.platform);
   const index = await store.metadata('index.json');
   if (index) return readOciLayout(store, index, opts, errors);
   throw new Error('neither manifest.json (docker-archive) nor index.json (OCI layout) found: not an image archive');
@@ -128,6 +131,12 @@ async function readOciLayout(store: BlobStore, data: Buffer, opts: { platform?: 
   for (const i of images) names.set(i.name, (names.get(i.name) ?? 0) + 1);
   for (const i of images) if ((names.get(i.name) ?? 0) > 1 && i.platform) i.name = `${i.name} (${i.platform})`;
   return images;
+}
+
+/** A docker-archive names no platform outside the config: match `--platform` against the config's os/architecture. */
+function onPlatform(images: ImageSpec[], want: string | undefined): ImageSpec[] {
+  if (!want) return images;
+  return images.filter((i) => !i.config.os || platformMatches(`${i.config.os}/${i.config.architecture ?? ''}${i.config.variant ? `/${i.config.variant}` : ''}`, want));
 }
 
 function platformMatches(have: string, want: string): boolean {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { Scanner } from '../../../dist/engine/scanner.js';
 import { GitSource } from '../../../dist/sources/git/index.js';
-import { scanSource } from '../../../dist/pipeline.js';
+import { scanSource } from '../../../dist/app/scan-source.js';
 import { buildHistoryRepo, fakeToken, git } from './fixture.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'credsweep-git-broken-'));

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Scanner } from '../../../dist/engine/scanner.js';
 import { GitSource } from '../../../dist/sources/git/index.js';
-import { scanSource } from '../../../dist/pipeline.js';
+import { scanSource } from '../../../dist/app/scan-source.js';
 import { buildHistoryRepo, DAY, git, T } from './fixture.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'credsweep-git-history-'));

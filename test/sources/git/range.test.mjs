@@ -3,8 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Scanner } from '../../../dist/engine/scanner.js';
-import { GitSource, scanGitRange } from '../../../dist/sources/git/index.js';
-import { scanSource } from '../../../dist/pipeline.js';
+import { GitSource } from '../../../dist/sources/git/index.js';
+import { scanSource } from '../../../dist/app/scan-source.js';
+import { scanSource } from '../../../dist/app/scan-source.js';
 import { buildHistoryRepo, T } from './fixture.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'credsweep-git-range-'));
@@ -55,11 +56,15 @@ for (const backend of ['native', 'isomorphic']) {
   });
 }
 
-t.test('scanGitRange: the entry point for the GitHub Action', async (t) => {
-  const r = await scanGitRange(repo, `${c.c8}..${c.f1}`, scanner);
+t.test('a range as the GitHub Action scans it (allowEmpty)', async (t) => {
+  const rangeScan = async (range) => {
+    const source = new GitSource(repo, { maxFileSize: 10 << 20, allowEmpty: true, repoName: repo, range });
+    return { ...(await scanSource(source, scanner)), git: source.stats };
+  };
+  const r = await rangeScan(`${c.c8}..${c.f1}`);
   t.same(tokens(r.findings), ['feature']);
   t.equal(r.git.commits, 1);
-  const empty = await scanGitRange(repo, `${c.f1}..${c.f1}`, scanner);
+  const empty = await rangeScan(`${c.f1}..${c.f1}`);
   t.same(empty.findings, [], 'an empty push is not an error here');
   t.same(empty.errors, []);
 });

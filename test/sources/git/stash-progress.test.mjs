@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { Scanner } from '../../../dist/engine/scanner.js';
 import { GitSource } from '../../../dist/sources/git/index.js';
-import { scanSource } from '../../../dist/pipeline.js';
-import { Progress } from '../../../dist/report/progress.js';
+import { scanSource } from '../../../dist/app/scan-source.js';
+import { Progress } from '../../../dist/util/progress.js';
 import { fakeToken, git } from './fixture.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'credsweep-git-stash-'));

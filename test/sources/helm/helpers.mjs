@@ -1,6 +1,6 @@
 // Shared by the helm tests: the real engine inline (threads: 0) over a real HelmSource.
 import { Scanner } from '../../../dist/engine/scanner.js';
-import { scanSource } from '../../../dist/pipeline.js';
+import { scanSource } from '../../../dist/app/scan-source.js';
 import { HelmSource } from '../../../dist/sources/helm/index.js';
 
 export const KEY = Buffer.from('credsweep-helm-test-key');

@@ -11,7 +11,7 @@ import { SECRETS, configFor, dockerArchive, referenceLayers, sha, tarOf } from '
 const bin = fileURLToPath(new URL('../../../bin/credsweep.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'credsweep-image-cli-'));
 t.teardown(() => rmSync(dir, { recursive: true, force: true }));
-const env = { ...process.env, CREDSWEEP_FINGERPRINT_KEY: 'cli-test-key', XDG_CONFIG_HOME: dir, NO_COLOR: '1' };
+const env = { ...process.env, CREDSWEEP_FINGERPRINT_KEY: 'cli-test-fingerprint-key', XDG_CONFIG_HOME: dir, NO_COLOR: '1' };
 const cli = (...args) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env, cwd: dir });
 
 const layers = await referenceLayers({ zstd: false });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Scanner } from '../../../dist/engine/scanner.js';
 import { ImageSource } from '../../../dist/sources/image/index.js';
-import { scanSource } from '../../../dist/pipeline.js';
+import { scanSource } from '../../../dist/app/scan-source.js';
 import { SECRETS, configFor, dockerArchive, hasZstd, ociFiles, referenceLayers, tarOf, writeOciDir } from './fixtures.mjs';
 
 const zstd = hasZstd();

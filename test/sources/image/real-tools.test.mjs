@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { Scanner } from '../../../dist/engine/scanner.js';
 import { fingerprint } from '../../../dist/engine/fingerprint.js';
 import { ImageSource } from '../../../dist/sources/image/index.js';
-import { scanSource } from '../../../dist/pipeline.js';
+import { scanSource } from '../../../dist/app/scan-source.js';
 import { SECRETS } from './fixtures.mjs';
 
 const missing = ['umoci', 'skopeo'].filter((tool) => {

@@ -1,13 +1,18 @@
-import type { Finding, ScanResult } from './types.js';
-import type { Source } from './sources/source.js';
-import type { Scanner } from './engine/scanner.js';
-import type { Progress } from './report/progress.js';
+import type { Finding, ScanResult } from '../types.js';
+import type { Source } from '../sources/source.js';
+import type { Scanner } from '../engine/scanner.js';
+import type { Progress } from '../util/progress.js';
+
+/** A source's scan: its findings, skips and errors, and whether it covered only part of its target. */
+export interface SourceResult extends ScanResult {
+  partial: boolean;
+}
 
 /**
  * Runs one source through the engine: chunks stream into the worker pool while the
  * source is still reading, then the source enriches the findings (provenance etc.).
  */
-export async function scanSource(source: Source, scanner: Scanner, progress?: Progress): Promise<ScanResult> {
+export async function scanSource(source: Source, scanner: Scanner, progress?: Progress): Promise<SourceResult> {
   const t0 = process.hrtime.bigint();
   const before = { ...scanner.stats };
   const raw: Finding[] = [];
@@ -20,6 +25,7 @@ export async function scanSource(source: Source, scanner: Scanner, progress?: Pr
   progress?.done();
   findings.sort(findingOrder);
   return {
+    partial: !!source.partial,
     findings,
     skipped: source.skipped,
     errors: source.errors,
@@ -27,6 +33,7 @@ export async function scanSource(source: Source, scanner: Scanner, progress?: Pr
       chunks: scanner.stats.chunks - before.chunks,
       bytes: scanner.stats.bytes - before.bytes,
       seconds: Number(process.hrtime.bigint() - t0) / 1e9,
+      threads: scanner.threads,
     },
   };
 }

@@ -1,0 +1,8 @@
+// Regenerates the README's reference tables from the registries and the command tree:
+// `npm run docs`. test/cli/readme-vocabulary.test.mjs fails when they are out of date.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { buildProgram } from '../dist/cli.js';
+import { readmeSections, updateReadme } from '../dist/app/docs.js';
+
+const file = new URL('../README.md', import.meta.url);
+writeFileSync(file, updateReadme(readFileSync(file, 'utf8'), readmeSections(buildProgram())));

@@ -1,0 +1,21 @@
+import { DirSource } from '../../sources/dir/index.js';
+import type { ScanJob } from '../run-scan.js';
+import { localScope } from './target.js';
+
+/** `scan dir PATH`: a folder or a single file. */
+export function dirJob(path: string): ScanJob {
+  return {
+    target: { kind: 'dir', name: path },
+    scope: localScope('dir', path),
+    root: path,
+    async collect(engine) {
+      const { input, detection } = engine.settings;
+      const source = new DirSource(path, {
+        exclude: input.exclude,
+        maxFileSize: input.maxFileSize,
+        yaml: { fingerprintKey: engine.fingerprintKey, showSecrets: detection.showSecrets, minConfidence: detection.minConfidence },
+      });
+      return engine.scan(source, engine.progress());
+    },
+  };
+}

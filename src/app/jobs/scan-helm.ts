@@ -1,0 +1,29 @@
+import { HelmSource } from '../../sources/helm/index.js';
+export { DEFAULT_LIMITS as HELM_LIMITS } from '../../sources/helm/limits.js';
+import type { ScanJob } from '../run-scan.js';
+import { localScope } from './target.js';
+
+export interface HelmTarget {
+  path: string;
+  maxDepth: number;
+  maxChartBytes: number;
+}
+
+/** `scan helm PATH`: a chart folder, a packaged chart, or a folder of charts. */
+export function helmJob(t: HelmTarget): ScanJob {
+  return {
+    target: { kind: 'helm', name: t.path },
+    scope: localScope('helm', t.path),
+    root: t.path,
+    async collect(engine) {
+      const { input, detection } = engine.settings;
+      const source = new HelmSource(t.path, {
+        fingerprintKey: engine.fingerprintKey,
+        showSecrets: detection.showSecrets,
+        minConfidence: detection.minConfidence,
+        limits: { maxDepth: t.maxDepth, maxTotalBytes: t.maxChartBytes, maxFileSize: input.maxFileSize },
+      });
+      return engine.scan(source, engine.progress());
+    },
+  };
+}

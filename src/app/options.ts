@@ -1,0 +1,166 @@
+import { availableParallelism } from 'node:os';
+import { Option, type Command } from 'commander';
+import { CONFIDENCE_NAMES } from '../vocabulary/levels.js';
+import { FORMAT_NAMES } from '../report/formats.js';
+import { FAIL_ON_HELP, parseFailOn } from '../policy/fail-on.js';
+import { parseDays, parseSize } from '../util/size.js';
+import type { DetectionSettings, GitHubSettings, HygieneSettings, InputSettings, OutputSettings, Settings } from './settings.js';
+import { UsageError } from './usage-error.js';
+
+// The option groups a command can offer. Each group declares its flags and turns the parsed
+// flags into its typed settings, once; a command lists the groups it uses and nothing else.
+
+type Flags = Record<string, unknown>;
+
+interface OptionGroup<T> {
+  options(): Option[];
+  resolve(flags: Flags): T;
+  defaults: T;
+}
+
+const collect = (v: string, prev: string[]) => [...prev, v];
+
+export function intArg(name: string) {
+  return (v: string): number => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 0) throw new UsageError(`${name} must be a non-negative integer, got '${v}'`);
+    return n;
+  };
+}
+
+export function sizeArg(name: string) {
+  return (v: string): number => {
+    try {
+      return parseSize(v);
+    } catch (e) {
+      throw new UsageError(`${name}: ${(e as Error).message}`);
+    }
+  };
+}
+
+function daysArg(name: string) {
+  return (v: string): number => {
+    try {
+      return parseDays(v);
+    } catch (e) {
+      throw new UsageError(`${name}: ${(e as Error).message}`);
+    }
+  };
+}
+
+function failOnArg(v: string): string {
+  try {
+    parseFailOn(v);
+  } catch (e) {
+    throw new UsageError(`--fail-on: ${(e as Error).message}`);
+  }
+  return v;
+}
+
+const DEFAULT_MAX_FILE_SIZE = parseSize('10MB');
+
+const input: OptionGroup<InputSettings> = {
+  options: () => [
+    new Option('--exclude <glob>', '.gitignore-style glob of paths not to scan: files, paths in history, layers and charts (repeatable)').argParser(collect).default([]),
+    new Option('--max-file-size <size>', 'skip files larger than this (units: KB, MB, GB)').argParser(sizeArg('--max-file-size')).default(DEFAULT_MAX_FILE_SIZE, '10MB'),
+  ],
+  resolve: (f) => ({ exclude: (f.exclude as string[]) ?? [], maxFileSize: (f.maxFileSize as number) ?? DEFAULT_MAX_FILE_SIZE }),
+  defaults: { exclude: [], maxFileSize: DEFAULT_MAX_FILE_SIZE },
+};
+
+const detection: OptionGroup<DetectionSettings> = {
+  options: () => [
+    new Option('--rules <dir>', 'rule catalogue folder (default: the shipped detectors/)'),
+    new Option('--threads <n>', 'worker threads (0 = scan on the main thread)').argParser(intArg('--threads')).default(availableParallelism()),
+    new Option('--min-confidence <level>', 'drop findings below this confidence').choices(CONFIDENCE_NAMES).default('medium'),
+    new Option('--show-secrets', 'print secret values in reports (never the default)').default(false),
+  ],
+  resolve: (f) => ({
+    rules: f.rules as string | undefined,
+    threads: (f.threads as number) ?? availableParallelism(),
+    minConfidence: (f.minConfidence as DetectionSettings['minConfidence']) ?? 'medium',
+    showSecrets: !!f.showSecrets,
+  }),
+  defaults: { threads: availableParallelism(), minConfidence: 'medium', showSecrets: false },
+};
+
+const output: OptionGroup<OutputSettings> = {
+  options: () => [
+    new Option('-f, --format <format>', `report format: ${FORMAT_NAMES.join(', ')} (see "Output formats")`).choices(FORMAT_NAMES).default('text'),
+    new Option('-o, --output <file>', 'write the report to a file instead of stdout'),
+    new Option('--color <when>', 'ANSI colours in the text report: auto (on a terminal, unless NO_COLOR is set), always, never').choices(['auto', 'always', 'never']).default('auto'),
+    new Option('--no-progress', 'no progress on stderr (it is only drawn on a terminal, and sweeps print a line per repository)'),
+  ],
+  resolve: (f) => ({
+    format: (f.format as OutputSettings['format']) ?? 'text',
+    output: f.output as string | undefined,
+    color: f.color === 'always' ? true : f.color === 'never' ? false : undefined,
+    progress: f.progress !== false,
+  }),
+  defaults: { format: 'text', progress: true },
+};
+
+const hygiene: OptionGroup<HygieneSettings> = {
+  options: () => [
+    new Option('--fail-on <conditions>', `${FAIL_ON_HELP} (default: failOn from the policy, else medium)`).argParser(failOnArg),
+    new Option('--max-age <duration>', 'rotation policy: live credentials older than this are stale (e.g. 90d, 12w, 1y; default: maxAge from the policy, else 90d)').argParser(daysArg('--max-age')),
+    new Option('--config <file>', 'policy file (default: .credsweep.yaml in the working directory, else in the scan root)'),
+    new Option('--ignore-file <file>', 'file of fingerprints to ignore (default: .credsweepignore, when present)'),
+    new Option('--report-unused-ignores', 'list ignore entries that matched nothing').default(false),
+    new Option('--db <file>', 'inventory: SQLite file remembering credentials across runs (new / still open / fixed)'),
+  ],
+  resolve: (f) => ({
+    failOn: f.failOn as string | undefined,
+    maxAgeDays: f.maxAge as number | undefined,
+    config: f.config as string | undefined,
+    ignoreFile: f.ignoreFile as string | undefined,
+    reportUnusedIgnores: !!f.reportUnusedIgnores,
+    db: f.db as string | undefined,
+  }),
+  defaults: { reportUnusedIgnores: false },
+};
+
+const github: OptionGroup<GitHubSettings> = {
+  options: () => [
+    new Option('--open-issues', 'open or update one GitHub issue per credential per repository').default(false),
+    new Option('--dry-run', 'with --open-issues: print what would be opened or changed, change nothing').default(false),
+    new Option('--github-token <token>', 'GitHub token (default: $GITHUB_TOKEN)'),
+    new Option('--github-api-url <url>', 'GitHub REST API root, for GitHub Enterprise Server (default: $GITHUB_API_URL or https://api.github.com)'),
+  ],
+  resolve: (f) => ({
+    openIssues: !!f.openIssues,
+    dryRun: !!f.dryRun,
+    token: f.githubToken as string | undefined,
+    apiUrl: f.githubApiUrl as string | undefined,
+  }),
+  defaults: { openIssues: false, dryRun: false },
+};
+
+/**
+ * Where issues about a local target go. Only the `scan` commands offer it: the Action and
+ * sweeps file each credential's issue in the repository it was found in.
+ */
+const issueTarget: OptionGroup<Pick<GitHubSettings, 'issuesRepo'>> = {
+  options: () => [new Option('--issues-repo <owner/name>', 'with --open-issues: the repository the issues go to (default: $GITHUB_REPOSITORY)')],
+  resolve: (f) => ({ issuesRepo: f.issuesRepo as string | undefined }),
+  defaults: {},
+};
+
+/** The registry: a command names the groups it offers. */
+export const OPTION_GROUPS = { input, detection, output, hygiene, github, issueTarget } as const;
+export type GroupName = keyof typeof OPTION_GROUPS;
+
+/** Adds the flags of `groups` to `cmd`. */
+export function offerGroups(cmd: Command, groups: readonly GroupName[]): Command {
+  for (const g of groups) for (const o of OPTION_GROUPS[g].options()) cmd.addOption(o);
+  return cmd;
+}
+
+/** Parsed flags -> typed settings; groups the command does not offer keep their defaults. */
+export function resolveSettings(flags: Flags, groups: readonly GroupName[]): Settings {
+  const pick = <K extends Exclude<GroupName, 'issueTarget'>>(k: K) => (groups.includes(k) ? OPTION_GROUPS[k].resolve(flags) : OPTION_GROUPS[k].defaults) as Settings[K];
+  const s: Settings = { input: pick('input'), detection: pick('detection'), output: pick('output'), hygiene: pick('hygiene'), github: pick('github') };
+  if (groups.includes('issueTarget')) s.github.issuesRepo = issueTarget.resolve(flags).issuesRepo;
+  if (s.github.dryRun && !s.github.openIssues) throw new UsageError('--dry-run only applies with --open-issues');
+  return s;
+}

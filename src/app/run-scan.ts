@@ -1,0 +1,129 @@
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ScanResult } from '../types.js';
+import type { Report } from '../report/model.js';
+import { buildReport } from '../report/build.js';
+import { IgnoreList } from '../ignore/ignore-file.js';
+import { analyseCredentials } from '../hygiene/analyse.js';
+import { shouldFail } from '../hygiene/fail-on.js';
+import { parseFailOn } from '../policy/fail-on.js';
+import type { Credential } from '../hygiene/types.js';
+import { loadPolicy } from '../policy/load.js';
+import { Inventory } from '../inventory/inventory.js';
+import type { InventoryDelta } from '../inventory/index.js';
+import { runIssuesSink, type IssueScope } from '../github/run-issues.js';
+import type { Settings } from './settings.js';
+import { EngineSession } from './engine-session.js';
+import { publishReport } from './publish.js';
+import { verdict } from './verdict.js';
+import { processRedactor } from '../redact/index.js';
+
+/** What a job's collection step hands on: the scan result, and what the later steps need to know of it. */
+export interface Collected extends ScanResult {
+  /** Only part of the target was covered (a commit range, one branch): the inventory marks nothing fixed. */
+  partial: boolean;
+  /** Where issues go and what "no longer found" may cover; default: the --issues-repo, never "gone". */
+  issues?: IssueScope;
+}
+
+/** An output besides the report itself (the Action's SARIF file, annotations, step outputs). */
+export interface Sink {
+  write(report: Report, credentials: Credential[]): void;
+}
+
+/**
+ * One run of any command: what to read and how. `collect` is the only step that differs
+ * between `scan *`, `action`, `sweep` and `merge`; everything after it is shared.
+ */
+export interface ScanJob {
+  target: Report['target'];
+  /** What the inventory records this run under. */
+  scope: string;
+  /** Folder of the scan target, where `.credsweep.yaml` and `.credsweepignore` are also looked for. */
+  root?: string;
+  collect(engine: EngineSession): Promise<Collected>;
+  sinks?: Sink[];
+  /** Where a report without --output goes; default process.stdout. */
+  stdout?: (s: string) => void;
+  /** Replaces report and sinks (a sweep shard writes its shard file); returns the exit code. */
+  handoff?(collected: Collected, engine: EngineSession): number;
+}
+
+/**
+ * The run path every command shares: settings -> collect (source -> engine) -> post-scan
+ * (ignore, hygiene, inventory) -> report -> sinks -> verdict.
+ */
+export async function runScan(job: ScanJob, s: Settings): Promise<number> {
+  processRedactor.enabled = !s.detection.showSecrets;
+  const policy = loadPolicy(s.hygiene.config, job.root);
+  const failPolicy = parseFailOn(s.hygiene.failOn ?? policy.failOn ?? 'medium');
+  const ignore = loadIgnoreList(s.hygiene.ignoreFile, job.root);
+  // Opened before scanning: a foreign or corrupt inventory fails the run at once (exit 2).
+  const inventory = s.hygiene.db ? Inventory.open(s.hygiene.db) : undefined;
+  try {
+    const startedAt = new Date().toISOString();
+    const engine = new EngineSession(s, `${job.target.kind} ${job.target.name}`);
+    let collected: Collected;
+    // Armed already when the CLI runs this; a library caller gets it for the scan's duration.
+    const ownInterrupt = !engine.interrupt.armed;
+    if (ownInterrupt) engine.interrupt.arm();
+    try {
+      collected = await job.collect(engine);
+      if (job.handoff) return job.handoff(collected, engine);
+    } finally {
+      if (ownInterrupt) engine.interrupt.disarm();
+      await engine.close();
+    }
+    const { kept, ignored } = ignore.filter(collected.findings);
+    const credentials = analyseCredentials(kept, { maxAgeDays: s.hygiene.maxAgeDays, policy });
+    const report = (delta?: InventoryDelta) =>
+      buildReport({
+        target: job.target,
+        startedAt,
+        result: collected,
+        kept,
+        ignored,
+        credentials,
+        unusedIgnores: s.hygiene.reportUnusedIgnores ? ignore.unused().map((u) => ({ fingerprint: u.fingerprint, line: u.line })) : undefined,
+        showSecrets: s.detection.showSecrets,
+        inventory: delta,
+      });
+    let published!: Report;
+    const publish = (delta?: InventoryDelta) => {
+      published = report(delta);
+      publishReport(published, s.output, job.stdout);
+      for (const sink of job.sinks ?? []) sink.write(published, credentials);
+    };
+    const delta = inventory
+      ? inventory.record(processRedactor.redact(job.scope, true), credentials.map(scrubPlaces), new Date(), { complete: !collected.partial && collected.errors.length === 0, beforeCommit: publish })
+      : (publish(), undefined);
+    if (engine.interrupt.reason && s.output.output) process.stderr.write(`credsweep: partial report written to ${s.output.output}\n`);
+    const failed = shouldFail(failPolicy, credentials, delta ? new Set(delta.new) : undefined);
+    const sink = s.github.openIssues ? await runIssuesSink(s.github, credentials, collected.issues ?? { fullScan: false }) : undefined;
+    return verdict({ scanErrors: published.errors.length, sinkErrors: sink?.errors.length ?? 0, failed });
+  } finally {
+    inventory?.close();
+  }
+}
+
+/** The inventory file outlives the run: the places it records (paths, names) are scrubbed even with --show-secrets. */
+function scrubPlaces(c: Credential): Credential {
+  return c.places ? { ...c, places: c.places.map((p) => ({ ...p, context: processRedactor.redact(p.context, true) })) } : c;
+}
+
+/** `--ignore-file` must exist; the default `.credsweepignore` is looked for in the working directory, then the scan root. */
+function loadIgnoreList(explicit: string | undefined, root: string | undefined): IgnoreList {
+  if (explicit) return IgnoreList.load(explicit, true);
+  const candidates = ['.credsweepignore'];
+  if (root && isDir(root)) candidates.push(join(root, '.credsweepignore'));
+  const found = candidates.find((c) => existsSync(c));
+  return found ? IgnoreList.load(found, true) : new IgnoreList(undefined, []);
+}
+
+function isDir(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}

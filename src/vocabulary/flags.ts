@@ -1,0 +1,47 @@
+// The credential flags hygiene can raise. Help text, the severity score, --fail-on, the
+// README table and issue wording all derive from this one registry.
+
+export interface FlagSpec {
+  /** One line for --help and the README. */
+  help: string;
+  /** How the flag moves the severity score (see severity.ts in hygiene). */
+  severityEffect: -1 | 0 | 1;
+  /** The sentence an issue or report says after "This credential is". */
+  explain: string;
+}
+
+export const CREDENTIAL_FLAGS = {
+  stale: {
+    help: 'older than the max age (`--max-age`, policy `maxAge`) and still live (default branch tree, newest image, current chart, a plain file)',
+    severityEffect: 1,
+    explain: 'older than the rotation policy allows.',
+  },
+  shared: {
+    help: "in more than one context (repositories, images, charts, environments); Helm's `values.yaml` is a baseline, not an environment",
+    severityEffect: 1,
+    explain: 'the same value appears in more than one repository, image, chart or environment.',
+  },
+  expired: {
+    help: 'its own expiry (JWT `exp`, certificate `notAfter`) has passed: still a leak, never also called stale',
+    severityEffect: -1,
+    explain: 'past its embedded expiry date.',
+  },
+  rotated: {
+    help: 'the same file and key, YAML path or env var later holds a different value; the old value is still exposed',
+    severityEffect: 0,
+    explain: 'the location now holds a different value; the old one is still exposed.',
+  },
+  'history-only': {
+    help: 'not live anywhere: removed from the tree but still in history or in a shipped layer',
+    severityEffect: -1,
+    explain: 'removed from the current tree but still readable in history.',
+  },
+  'hidden-layer': {
+    help: 'deleted by a later image layer but still shipped',
+    severityEffect: 0,
+    explain: 'deleted in a later image layer but still shipped in an earlier one.',
+  },
+} as const satisfies Record<string, FlagSpec>;
+
+export type CredentialFlag = keyof typeof CREDENTIAL_FLAGS;
+export const FLAG_NAMES = Object.keys(CREDENTIAL_FLAGS) as CredentialFlag[];
