@@ -5,10 +5,12 @@ import { registerScanDir } from './commands/scan-dir.js';
 import { registerScanGit } from './commands/scan-git.js';
 import { registerScanImage } from './commands/scan-image.js';
 import { registerScanHelm } from './commands/scan-helm.js';
+import { registerScanStaged } from './commands/scan-staged.js';
 import { registerRules } from './commands/rules.js';
 import { registerAction } from './commands/action.js';
 import { registerSweep } from './commands/sweep.js';
 import { registerMerge } from './commands/merge.js';
+import { registerBaseline } from './commands/baseline.js';
 import { credentialsInArgs, escapeControl, guardStreams, processRedactor } from './redact/index.js';
 import { runInterrupt } from './app/index.js';
 
@@ -24,10 +26,12 @@ export function buildProgram(): Command {
   registerScanGit(scan);
   registerScanImage(scan);
   registerScanHelm(scan);
+  registerScanStaged(scan);
   registerRules(program);
   registerAction(program);
   registerSweep(program);
   registerMerge(program);
+  registerBaseline(program);
   for (const c of [scan, ...scan.commands]) c.exitOverride();
   return program;
 }
@@ -40,8 +44,13 @@ export async function main(argv: string[]): Promise<number> {
   for (const s of [process.env.GITHUB_TOKEN, process.env.GH_TOKEN, flagValue(argv, '--github-token')]) processRedactor.add(s);
   const unguard = guardStreams(processRedactor);
   runInterrupt.arm();
+  // `credsweep ... | head`: the reader leaving is not an error; the run finishes with its own exit code.
+  const onPipeError = (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+  };
+  process.stdout.on('error', onPipeError);
   try {
-    await program.parseAsync(argv);
+    await program.parseAsync(withScanAlias(argv));
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.OK;
   } catch (e) {
     if (e instanceof CommanderError) {
@@ -51,9 +60,17 @@ export async function main(argv: string[]): Promise<number> {
     if (process.env.CREDSWEEP_DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
     return EXIT.USAGE;
   } finally {
+    process.stdout.off('error', onPipeError);
     runInterrupt.disarm();
     unguard();
   }
+}
+
+const SCAN_KINDS = new Set(['dir', 'git', 'image', 'helm']);
+
+/** `credsweep dir PATH` and `credsweep git PATH` (the gitleaks habit) mean `credsweep scan dir|git PATH`. */
+function withScanAlias(argv: string[]): string[] {
+  return SCAN_KINDS.has(argv[2]) ? [...argv.slice(0, 2), 'scan', ...argv.slice(2)] : argv;
 }
 
 function flagValue(argv: string[], flag: string): string | undefined {

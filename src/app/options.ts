@@ -104,9 +104,10 @@ const hygiene: OptionGroup<HygieneSettings> = {
   options: () => [
     new Option('--fail-on <conditions>', `${FAIL_ON_HELP} (default: failOn from the policy, else medium)`).argParser(failOnArg),
     new Option('--max-age <duration>', 'rotation policy: live credentials older than this are stale (e.g. 90d, 12w, 1y; default: maxAge from the policy, else 90d)').argParser(daysArg('--max-age')),
-    new Option('--config <file>', 'policy file (default: .credsweep.yaml in the working directory, else in the scan root)'),
-    new Option('--ignore-file <file>', 'file of fingerprints to ignore (default: .credsweepignore, when present)'),
-    new Option('--report-unused-ignores', 'list ignore entries that matched nothing').default(false),
+    new Option('--config <file>', 'policy file (default: .credsweep.yaml in the scan root, else in the working directory)'),
+    new Option('--ignore-file <file>', 'file of fingerprints (or 12+ hex prefixes) to ignore (default: .credsweepignore in the scan root, else the working directory)'),
+    new Option('--baseline <file>', 'accepted credentials (see `credsweep baseline`): reported as baselined, never failing, not new (default: .credsweep-baseline in the scan root, else the working directory)'),
+    new Option('--report-unused-ignores', 'list ignore and baseline entries that matched nothing').default(false),
     new Option('--db <file>', 'inventory: SQLite file remembering credentials across runs (new / still open / fixed)'),
   ],
   resolve: (f) => ({
@@ -114,6 +115,7 @@ const hygiene: OptionGroup<HygieneSettings> = {
     maxAgeDays: f.maxAge as number | undefined,
     config: f.config as string | undefined,
     ignoreFile: f.ignoreFile as string | undefined,
+    baseline: f.baseline as string | undefined,
     reportUnusedIgnores: !!f.reportUnusedIgnores,
     db: f.db as string | undefined,
   }),

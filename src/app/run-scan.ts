@@ -4,6 +4,8 @@ import type { ScanResult } from '../types.js';
 import type { Report } from '../report/model.js';
 import { buildReport } from '../report/build.js';
 import { IgnoreList } from '../ignore/ignore-file.js';
+import { Baseline } from '../baseline/baseline.js';
+import { BASELINE_FILE, readBaseline } from '../baseline/baseline-file.js';
 import { analyseCredentials } from '../hygiene/analyse.js';
 import { shouldFail } from '../hygiene/fail-on.js';
 import { parseFailOn } from '../policy/fail-on.js';
@@ -58,6 +60,7 @@ export async function runScan(job: ScanJob, s: Settings): Promise<number> {
   const policy = loadPolicy(s.hygiene.config, job.root);
   const failPolicy = parseFailOn(s.hygiene.failOn ?? policy.failOn ?? 'medium');
   const ignore = loadIgnoreList(s.hygiene.ignoreFile, job.root);
+  const baseline = loadBaseline(s.hygiene.baseline, job.root);
   // Opened before scanning: a foreign or corrupt inventory fails the run at once (exit 2).
   const inventory = s.hygiene.db ? Inventory.open(s.hygiene.db) : undefined;
   try {
@@ -76,6 +79,7 @@ export async function runScan(job: ScanJob, s: Settings): Promise<number> {
     }
     const { kept, ignored } = ignore.filter(collected.findings);
     const credentials = analyseCredentials(kept, { maxAgeDays: s.hygiene.maxAgeDays, policy });
+    for (const c of credentials) if (baseline?.entryFor(c)) c.baselined = true;
     const report = (delta?: InventoryDelta) =>
       buildReport({
         target: job.target,
@@ -85,6 +89,9 @@ export async function runScan(job: ScanJob, s: Settings): Promise<number> {
         ignored,
         credentials,
         unusedIgnores: s.hygiene.reportUnusedIgnores ? ignore.unused().map((u) => ({ fingerprint: u.fingerprint, line: u.line })) : undefined,
+        baseline: baseline?.file
+          ? { file: baseline.file, entries: baseline.entries, ...(s.hygiene.reportUnusedIgnores ? { unused: baseline.unused().map((u) => ({ fingerprint: u.fingerprint, line: u.line ?? 0 })) } : {}) }
+          : undefined,
         showSecrets: s.detection.showSecrets,
         inventory: delta,
       });
@@ -98,7 +105,10 @@ export async function runScan(job: ScanJob, s: Settings): Promise<number> {
       ? inventory.record(processRedactor.redact(job.scope, true), credentials.map(scrubPlaces), new Date(), { complete: !collected.partial && collected.errors.length === 0, beforeCommit: publish })
       : (publish(), undefined);
     if (engine.interrupt.reason && s.output.output) process.stderr.write(`credsweep: partial report written to ${s.output.output}\n`);
-    const failed = shouldFail(failPolicy, credentials, delta ? new Set(delta.new) : undefined);
+    // Baselined credentials are accepted debt: they never fail a run and are never new.
+    const judged = credentials.filter((c) => !c.baselined);
+    const fresh = delta ? judged.filter((c) => delta.new.includes(c.fingerprint)) : baseline?.file ? judged : undefined;
+    const failed = shouldFail(failPolicy, judged, fresh ? new Set(fresh.map((c) => c.fingerprint)) : undefined);
     const sink = s.github.openIssues ? await runIssuesSink(s.github, credentials, collected.issues ?? { fullScan: false }) : undefined;
     return verdict({ scanErrors: published.errors.length, sinkErrors: sink?.errors.length ?? 0, failed });
   } finally {
@@ -111,13 +121,23 @@ function scrubPlaces(c: Credential): Credential {
   return c.places ? { ...c, places: c.places.map((p) => ({ ...p, context: processRedactor.redact(p.context, true) })) } : c;
 }
 
-/** `--ignore-file` must exist; the default `.credsweepignore` is looked for in the working directory, then the scan root. */
+/** `--ignore-file` must exist; the default `.credsweepignore` is looked for in the scan root, then the working directory. */
 function loadIgnoreList(explicit: string | undefined, root: string | undefined): IgnoreList {
   if (explicit) return IgnoreList.load(explicit, true);
-  const candidates = ['.credsweepignore'];
-  if (root && isDir(root)) candidates.push(join(root, '.credsweepignore'));
-  const found = candidates.find((c) => existsSync(c));
+  const found = atRootOrCwd('.credsweepignore', root);
   return found ? IgnoreList.load(found, true) : new IgnoreList(undefined, []);
+}
+
+/** `--baseline` must exist; the default `.credsweep-baseline` is looked for like the ignore file. */
+function loadBaseline(explicit: string | undefined, root: string | undefined): Baseline | undefined {
+  const file = explicit ?? atRootOrCwd(BASELINE_FILE, root);
+  return file ? new Baseline(file, readBaseline(file)) : undefined;
+}
+
+/** A team file of the target (ignore list, baseline): the scan root's first, else the working directory's. */
+function atRootOrCwd(name: string, root: string | undefined): string | undefined {
+  const candidates = [...(root && isDir(root) ? [join(root, name)] : []), name];
+  return candidates.find((c) => existsSync(c));
 }
 
 function isDir(p: string): boolean {

@@ -42,6 +42,8 @@ export interface HygieneSettings {
   maxAgeDays?: number;
   /** Ignore file given with --ignore-file (must exist); default `.credsweepignore`. */
   ignoreFile?: string;
+  /** Baseline given with --baseline (must exist); default `.credsweep-baseline`. */
+  baseline?: string;
   reportUnusedIgnores: boolean;
   /** Inventory SQLite file. */
   db?: string;

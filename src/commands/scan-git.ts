@@ -12,6 +12,7 @@ interface GitFlags {
   defaultBranch?: string;
   gitBackend?: GitTarget['backend'];
   keepClone?: string;
+  prePush: boolean;
 }
 
 export function registerScanGit(scan: Command): void {
@@ -26,9 +27,11 @@ export function registerScanGit(scan: Command): void {
     .option('--since <date>', 'only commits committed at or after this date')
     .option('--default-branch <ref>', 'with --range and an all-zero BASE: the branch to compare with (default: origin/HEAD, else HEAD)')
     .addOption(new Option('--git-backend <name>', 'native (git CLI) or isomorphic (isomorphic-git); default native when git exists').choices(['native', 'isomorphic']))
-    .option('--keep-clone <dir>', 'for a URL: clone into this folder and keep it (fetched into on later runs)');
+    .option('--keep-clone <dir>', 'for a URL: clone into this folder and keep it (fetched into on later runs)')
+    .option('--pre-push', "git's pre-push hook: read the pushed refs from standard input and scan only what the push adds", false);
   offerGroups(cmd, GROUPS).action(async (repo: string, o: GitFlags) => {
     const job = gitJob({
+      prePush: o.prePush ? await readStdin() : undefined,
       repo,
       branch: o.branch,
       includeStash: o.includeStash,
@@ -41,4 +44,10 @@ export function registerScanGit(scan: Command): void {
     });
     process.exitCode = await runScan(job, resolveSettings(o as unknown as Record<string, unknown>, GROUPS));
   });
+}
+
+async function readStdin(): Promise<string> {
+  const parts: Buffer[] = [];
+  for await (const b of process.stdin) parts.push(Buffer.isBuffer(b) ? b : Buffer.from(b));
+  return Buffer.concat(parts).toString('utf8');
 }

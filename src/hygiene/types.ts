@@ -54,4 +54,6 @@ export interface Credential {
   flags: CredentialFlag[];
   /** A reason in words per flag. */
   reasons: Partial<Record<CredentialFlag, string>>;
+  /** Accepted in the team's baseline: reported, never failing a run, never new. */
+  baselined?: boolean;
 }

@@ -7,15 +7,14 @@ export const POLICY_FILE = '.credsweep.yaml';
 
 /**
  * The policy for a run: `--config FILE` when given (it must exist), else `.credsweep.yaml`
- * in the working directory, else in the scan root (when the target is a folder), else none.
+ * in the scan root (when the target is a folder), else in the working directory, else none.
  */
 export function loadPolicy(configFile: string | undefined, scanRoot?: string): Policy {
   if (configFile) {
     if (!existsSync(configFile)) throw new PolicyError(`--config ${configFile}: no such file`);
     return readPolicy(configFile);
   }
-  const candidates = [POLICY_FILE];
-  if (scanRoot && isDir(scanRoot)) candidates.push(join(scanRoot, POLICY_FILE));
+  const candidates = [...(scanRoot && isDir(scanRoot) ? [join(scanRoot, POLICY_FILE)] : []), POLICY_FILE];
   for (const c of candidates) if (existsSync(c)) return readPolicy(c);
   return emptyPolicy();
 }

@@ -12,6 +12,7 @@ export interface ReportParts {
   ignored: number;
   credentials: Credential[];
   unusedIgnores?: Report['unusedIgnores'];
+  baseline?: Report['baseline'];
   showSecrets: boolean;
   inventory?: Report['inventory'];
 }
@@ -29,6 +30,7 @@ export function buildReport(p: ReportParts): Report {
     errors: p.result.errors,
     ignored: p.ignored,
     unusedIgnores: p.unusedIgnores,
+    ...(p.baseline ? { baseline: p.baseline } : {}),
     showSecrets: p.showSecrets,
     ...(p.inventory ? { inventory: p.inventory } : {}),
   };

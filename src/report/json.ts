@@ -22,12 +22,14 @@ export function renderJson(r: Report): string {
       skipped: r.skipped.length,
       errors: r.errors.length,
       ignored: r.ignored,
+      baselined: r.credentials.filter((c) => c.baselined).length,
     },
     credentials: r.credentials.map(({ findings, ...c }) => ({ ...c, findings: findings.map((f) => index.get(f)) })),
     findings: r.findings.map((f) => (r.showSecrets ? f : withoutSecret(f))),
     skipped: r.skipped,
     errors: r.errors,
     ...(r.unusedIgnores ? { unusedIgnores: r.unusedIgnores } : {}),
+    ...(r.baseline?.unused ? { unusedBaseline: r.baseline.unused } : {}),
     ...(r.inventory ? { inventory: r.inventory } : {}),
   };
   return JSON.stringify(doc, null, 2) + '\n';

@@ -1,5 +1,6 @@
 import type { Finding, ScanError, ScanStats, SkippedInput } from '../types.js';
 import type { Credential } from '../hygiene/types.js';
+import type { BaselineEntry } from '../baseline/baseline-file.js';
 
 /** Everything a report needs; each format renders it. */
 export interface Report {
@@ -14,6 +15,8 @@ export interface Report {
   errors: ScanError[];
   ignored: number;
   unusedIgnores?: Array<{ fingerprint: string; line: number }>;
+  /** The baseline the run was judged against: its entries (for `-f baseline` to keep reasons) and those nothing matched. */
+  baseline?: { file: string; entries: BaselineEntry[]; unused?: Array<{ fingerprint: string; line: number }> };
   showSecrets: boolean;
   /** Inventory delta when `--db` was given. */
   inventory?: { new: string[]; open: string[]; fixed: string[] };

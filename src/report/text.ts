@@ -26,7 +26,7 @@ export function renderText(r: Report, opts: TextOptions): string {
     const sev = cred.severity.toUpperCase();
     const sevText = cred.severity === 'critical' || cred.severity === 'high' ? c('red', sev) : cred.severity === 'medium' ? c('yellow', sev) : c('gray', sev);
     const flags = cred.flags.length ? ' ' + cred.flags.map((f) => c('magenta', `[${f}]`)).join(' ') : '';
-    const kind = cred.kind === 'hygiene' ? ' (hygiene)' : '';
+    const kind = (cred.kind === 'hygiene' ? ' (hygiene)' : '') + (cred.baselined ? ' [baselined]' : '');
     out.push(`${sevText} ${c('bold', cred.ruleName)}${kind}  ${cred.preview}  fp:${cred.fingerprint.slice(0, 12)}${flags}`);
     const facts: string[] = [`rule ${cred.ruleId}`, `confidence ${cred.confidence}`];
     if (cred.ageDays !== undefined) facts.push(`age ${cred.ageDays}d${cred.ageEvidence ? ` (${cred.ageEvidence})` : ''}`);
@@ -58,6 +58,10 @@ export function renderText(r: Report, opts: TextOptions): string {
       out.push(c('gray', `    ${s.path} (${s.reason}${s.size !== undefined ? `, ${formatSize(s.size)}` : ''})`));
     }
   }
+  if (r.baseline?.unused?.length) {
+    out.push(c('yellow', `Unused baseline entries in ${r.baseline.file} (${r.baseline.unused.length}):`));
+    for (const u of r.baseline.unused) out.push(`    line ${u.line}: ${u.fingerprint}`);
+  }
   if (r.unusedIgnores?.length) {
     out.push(c('yellow', `Unused ignore entries (${r.unusedIgnores.length}):`));
     for (const u of r.unusedIgnores) out.push(`    line ${u.line}: ${u.fingerprint.slice(0, 16)}…`);
@@ -68,7 +72,8 @@ export function renderText(r: Report, opts: TextOptions): string {
   const mb = r.stats.bytes / 1024 / 1024;
   out.push(
     `${r.credentials.length} credential(s) in ${r.findings.length} finding(s); scanned ${r.stats.chunks} item(s), ${mb.toFixed(1)} MB in ${r.stats.seconds.toFixed(2)}s` +
-      (r.ignored ? `; ${r.ignored} ignored` : ''),
+      (r.ignored ? `; ${r.ignored} ignored` : '') +
+      (r.credentials.some((x) => x.baselined) ? `; ${r.credentials.filter((x) => x.baselined).length} baselined` : ''),
   );
   return out.map(safeLine).join('\n') + '\n';
 }

@@ -21,10 +21,11 @@ const ALLOWED = {
   hygiene: [...base, 'policy'],
   ignore: [...base],
   inventory: [...base, 'hygiene'],
+  baseline: [...base, 'hygiene'],
   redact: [...base, 'engine'],
-  report: [...base, 'hygiene', 'redact'],
+  report: [...base, 'hygiene', 'redact', 'baseline'],
   github: [...base, 'engine', 'hygiene', 'report', 'redact', 'sources'],
-  app: [...base, 'detectors', 'engine', 'sources', 'enrich', 'policy', 'hygiene', 'ignore', 'inventory', 'redact', 'report', 'github'],
+  app: [...base, 'detectors', 'engine', 'sources', 'enrich', 'policy', 'hygiene', 'ignore', 'baseline', 'inventory', 'redact', 'report', 'github'],
   commands: [...base, 'app'],
   cli: [...base, 'commands', 'app', 'redact'],
   // The library entry re-exports every stage.

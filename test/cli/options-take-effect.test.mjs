@@ -55,6 +55,14 @@ repo.commit({ 'deploy/ci.sh': `export T=${FEATURE}\n` }, 'ci');
 git(repo.dir, 'checkout', '-q', 'main');
 writeFileSync(join(repo.dir, 'README.md'), `# app\nstash ${STASHED}\n`);
 git(repo.dir, 'stash', '-q');
+// A work tree with a token staged (the index), for `scan staged`.
+const staged = workRepo(join(work, 'staged'));
+staged.commit({ 'README.md': '# app\n' }, 'init');
+mkdirSync(join(staged.dir, 'test', 'fixtures'), { recursive: true });
+writeFileSync(join(staged.dir, 'app.env'), `GITHUB_TOKEN=${TOKEN}\n`);
+writeFileSync(join(staged.dir, 'test', 'fixtures', 'sample.env'), `TOKEN=${FIXTURE}\n`);
+writeFileSync(join(staged.dir, 'auth.txt'), `Authorization: Bearer ${JWT}\n`);
+git(staged.dir, 'add', '-A');
 const repo2 = workRepo(join(work, 'repo2'));
 repo2.commit({ 'README.md': 'clean\n' }, 'clean');
 
@@ -77,8 +85,8 @@ for (const [p, text] of Object.entries({
   'values.yaml': `github:\n  token: ${TOKEN}\njwt: ${JWT}\n`,
   'charts/db/Chart.yaml': 'apiVersion: v2\nname: db\nversion: 0.1.0\n',
   'charts/db/values.yaml': `auth:\n  token: ${FEATURE}\n`,
-  // A literal Secret manifest: a Kubernetes hygiene finding of medium confidence.
-  'templates/secret.yaml': 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\nstringData:\n  password: Kq8sLr2vWq9nHf5J\n',
+  // A placeholder password in a Deployment's env: a Kubernetes hygiene finding of low confidence.
+  'templates/deploy.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: web:1\n          env:\n            - name: DB_PASSWORD\n              value: changeme\n',
 })) {
   mkdirSync(join(chart, p, '..'), { recursive: true });
   writeFileSync(join(chart, p), text);
@@ -126,7 +134,7 @@ const baseEnv = {
   CREDSWEEP_GITHUB_TIME_MS: '1',
 };
 
-function run(args, env = {}) {
+function run(args, env = {}, input = '') {
   const dir = tempDir('credsweep-run-');
   const full = args.map((a) => (a === '@OUT' ? join(dir, 'out') : a.replace('@RUN', dir)));
   return new Promise((resolve) => {
@@ -135,6 +143,7 @@ function run(args, env = {}) {
     let stderr = '';
     p.stdout.on('data', (d) => (stdout += d));
     p.stderr.on('data', (d) => (stderr += d));
+    p.stdin.end(input);
     p.on('close', (code) => {
       const out = existsSync(join(dir, 'out')) ? normalise(readFileSync(join(dir, 'out'), 'utf8')) : undefined;
       resolve({ code, out, stdout: scrub(stdout), stderr: scrub(stderr), files: readdirSync(dir).sort() });
@@ -159,6 +168,9 @@ const BASE = {
   sweep: { args: ['sweep', 'org', 'acme', ...common, '--no-progress'] },
   merge: { args: ['merge', '@SHARD', '-f', 'json', '-o', '@OUT'] },
   'rules list': { args: ['rules', 'list', '--rules', rules] },
+  'baseline create': { args: ['baseline', 'create', '@RUN/b'] },
+  'scan staged': { args: ['scan', 'staged', staged.dir, ...common] },
+  'scan stdin': { args: ['scan', 'stdin', ...common], input: `GITHUB_TOKEN=${TOKEN}\nTOKEN=${FIXTURE}\nAuthorization: Bearer ${JWT}\n` },
 };
 
 // A shard file for merge, made once by the real sweep.
@@ -175,9 +187,16 @@ const fingerprintOf = async () => {
   return JSON.parse(r.out).findings[0].fingerprint;
 };
 const ignoreFile = join(work, 'ignore');
-writeFileSync(ignoreFile, `${await fingerprintOf()}\n`);
+const tokenFp = await fingerprintOf();
+writeFileSync(ignoreFile, `${tokenFp}\n`);
+const baselineFile = join(work, 'baseline');
+writeFileSync(baselineFile, `github-pat-classic\t${tokenFp.slice(0, 16)}\tapp/.env:1\taccepted\n`);
+copyFileSync(baselineFile, `${baselineFile}.copy`);
+BASE['baseline update'] = { args: ['baseline', 'update', `${baselineFile}.copy`] };
+const reportFile = join(work, 'report.json');
+await run(['scan', 'dir', folder, '--rules', rules, '--threads', '0', '-f', 'json', '-o', reportFile]);
 
-const EXCLUDE = { 'scan dir': 'app/', 'scan git': 'app/', 'scan image': 'app/', 'scan helm': 'charts/', action: 'app/', sweep: 'app/' };
+const EXCLUDE = { 'scan staged': 'app.env', 'scan stdin': '<stdin>', 'scan dir': 'app/', 'scan git': 'app/', 'scan image': 'app/', 'scan helm': 'charts/', action: 'app/', sweep: 'app/' };
 
 /**
  * One probe per option: the arguments added (and optionally a different base), or `noop` with
@@ -191,7 +210,9 @@ const PROBES = {
   // detection
   '--rules': () => ({ add: ['--rules', rulesNoJwt] }),
   '--threads': () => ({ add: ['--threads', '1'] }),
-  '--min-confidence': () => ({ add: ['--min-confidence', 'high'] }),
+  // Helm's findings here are all high but a placeholder (low); elsewhere a test fixture is medium.
+  '--min-confidence': (cmd) =>
+    cmd === 'scan stdin' ? { base: ['--stdin-name', 'test/fixtures/piped.env'], add: ['--min-confidence', 'high'] } : { add: ['--min-confidence', cmd === 'scan helm' ? 'low' : 'high'] },
   '--show-secrets': () => ({ add: ['--show-secrets'] }),
   // output
   '--format': () => ({ add: ['-f', 'sarif'] }),
@@ -205,6 +226,9 @@ const PROBES = {
   '--ignore-file': () => ({ add: ['--ignore-file', ignoreFile] }),
   '--report-unused-ignores': () => ({ add: ['--report-unused-ignores'] }),
   '--db': () => ({ add: ['--db', '@RUN/inventory.db'] }),
+  '--baseline': () => ({ add: ['--baseline', baselineFile] }),
+  // baseline create|update: required; without it the command refuses.
+  '--report': () => ({ add: ['--report', reportFile] }),
   // github
   '--open-issues': () => ({ add: ['--open-issues'] }),
   '--dry-run': () => ({ ...issues(), add: ['--dry-run'] }),
@@ -219,6 +243,8 @@ const PROBES = {
   '--since': () => ({ add: ['--since', '2024-01-01'] }),
   '--default-branch': () => ({ base: ['--range', `${ZERO}..feature`], add: ['--default-branch', 'feature'] }),
   '--git-backend': () => ({ noop: 'both backends give the same result by design (they pass the same test suite); the choice only changes how objects are read' }),
+  '--pre-push': () => ({ add: ['--pre-push'], input: `refs/heads/main ${c2} refs/heads/main ${c1a}\n` }),
+  '--stdin-name': () => ({ add: ['--stdin-name', 'test/fixtures/piped.env'] }),
   '--keep-clone': () => ({ baseArgs: ['scan', 'git', `file://${repo.dir}`, ...common], add: ['--keep-clone', '@RUN/kept'] }),
   // scan image
   '--max-decompressed': () => ({ add: ['--max-decompressed', '1KB'] }),
@@ -256,9 +282,9 @@ function leaves(cmd, prefix = []) {
 const view = (r) => JSON.stringify({ code: r.code, out: r.out, stdout: r.stdout, stderr: r.stderr, files: r.files });
 const limit = pLimit(3);
 const baseRuns = new Map();
-const baseRun = (args, env) => {
-  const k = JSON.stringify([args, env]);
-  if (!baseRuns.has(k)) baseRuns.set(k, run(args, env));
+const baseRun = (args, env, input) => {
+  const k = JSON.stringify([args, env, input]);
+  if (!baseRuns.has(k)) baseRuns.set(k, run(args, env, input));
   return baseRuns.get(k);
 };
 
@@ -278,7 +304,7 @@ for (const { name, cmd } of commands) {
           if (probe.noop) return t.pass(`${name} ${o.long}: documented no-op: ${probe.noop}`);
           const args = [...(probe.baseArgs ?? base.args), ...(probe.base ?? [])];
           const env = { ...base.env, ...probe.env };
-          const [without, withIt] = await Promise.all([baseRun(args, env), run([...args, ...probe.add], env)]);
+          const [without, withIt] = await Promise.all([baseRun(args, env, base.input), run([...args, ...probe.add], env, probe.input ?? base.input)]);
           t.not(view(withIt), view(without), `${name} ${o.long} changes the result`);
         }),
       ),

@@ -5,6 +5,9 @@ import { runCli, tempDir, TEST_KEY } from '../helpers/cli.mjs';
 import { checksummedToken } from '../helpers/tokens.mjs';
 import { fingerprint } from '../../dist/engine/fingerprint.js';
 
+// Many real CLI runs: give a loaded machine time (CI's timeout is per file).
+t.setTimeout(10 * 60 * 1000);
+
 const token = checksummedToken();
 const root = tempDir();
 writeFileSync(join(root, 'deploy.env'), `REGION=eu\nGITHUB_TOKEN=${token}\n`);

@@ -5,6 +5,9 @@ import { startApiServer } from './api-server.mjs';
 import { startGitServer } from './git-http-server.mjs';
 import { fakePat, git, miniRules, runCli, tmp, workRepo } from './fixtures.mjs';
 
+// Many real CLI runs: give a loaded machine time (CI's timeout is per file).
+t.setTimeout(10 * 60 * 1000);
+
 // A test organisation of 12 repositories served over git smart HTTP: a credential shared by
 // two repositories, single ones, one only in history, clean repositories, a fork (skipped)
 // and one whose clone fails.
@@ -44,6 +47,8 @@ async function org() {
 
 const env = (api, dir) => ({ GITHUB_TOKEN: 'sweep-token', CREDSWEEP_FINGERPRINT_KEY: 'sweep-test-fingerprint-key', CREDSWEEP_GITHUB_TIME_MS: '1', XDG_CONFIG_HOME: dir, GITHUB_API_URL: api.url });
 const common = ['--threads', '0', '--rules', rules, '--no-progress', '--format', 'json'];
+// merge reads findings already made: it takes no input or detection flags.
+const mergeFlags = ['--no-progress', '--format', 'json'];
 
 function issueSet(api) {
   return api
@@ -117,13 +122,13 @@ t.test('two shards plus merge give the same issues as one sweep', async (t) => {
   t.equal(shards[0].repos.length + shards[1].repos.length, 12, 'shards partition the organisation');
   t.ok(shards.every((s) => s.repos.length > 0), 'both shards have work');
   t.equal(api.writes().length, 0, 'shards open no issue');
-  const res = await runCli(['merge', ...files, ...common, '--open-issues', '--output', join(dir, 'merged.json')], env(api, dir), dir);
+  const res = await runCli(['merge', ...files, ...mergeFlags, '--open-issues', '--output', join(dir, 'merged.json')], env(api, dir), dir);
   t.equal(res.code, 3, res.stderr);
   t.same(issueSet(api), single);
   assertNoSecret(t, api, res.stdout, res.stderr);
 
   writeFileSync(join(dir, 'other.json'), JSON.stringify({ ...shards[0], keyId: 'different' }));
-  const bad = await runCli(['merge', files[1], join(dir, 'other.json'), ...common], env(api, dir), dir);
+  const bad = await runCli(['merge', files[1], join(dir, 'other.json'), ...mergeFlags], env(api, dir), dir);
   t.equal(bad.code, 2);
   t.match(bad.stderr, /different fingerprint keys/);
 });

@@ -29,7 +29,7 @@ t.test('key + matching certificate: notBefore ages the key, notAfter is its expi
   const other = selfSigned(new Date('2020-01-01T00:00:00Z'), new Date('2030-01-01T00:00:00Z'));
   // The unrelated certificate comes first and nearest: only the matching one may date the key.
   const data = Buffer.from(other.cert + mine.key + mine.cert);
-  const scanner = new Scanner({ threads: 0, fingerprintKey: 'aa'.repeat(32), showSecrets: false, minConfidence: 'medium' });
+  const scanner = new Scanner({ threads: 0, fingerprintKey: Buffer.from('aa'.repeat(32), 'hex'), showSecrets: false, minConfidence: 'medium' });
   const findings = await scanner.scanAll([{ data, origin: { kind: 'file', path: 'tls/bundle.pem' } }]);
   await scanner.close();
   const keys = findings.filter((f) => f.ruleId.startsWith('private-key'));
@@ -45,7 +45,7 @@ t.test('key + matching certificate: notBefore ages the key, notAfter is its expi
 t.test('a key without its certificate has no dates', async (t) => {
   const mine = selfSigned(new Date('2023-03-01T00:00:00Z'), new Date('2024-03-01T00:00:00Z'));
   const other = selfSigned(new Date('2020-01-01T00:00:00Z'), new Date('2030-01-01T00:00:00Z'));
-  const scanner = new Scanner({ threads: 0, fingerprintKey: 'aa'.repeat(32), showSecrets: false, minConfidence: 'medium' });
+  const scanner = new Scanner({ threads: 0, fingerprintKey: Buffer.from('aa'.repeat(32), 'hex'), showSecrets: false, minConfidence: 'medium' });
   const findings = await scanner.scanAll([{ data: Buffer.from(mine.key + other.cert), origin: { kind: 'file', path: 'k.pem' } }]);
   await scanner.close();
   t.equal(findings.length, 1);

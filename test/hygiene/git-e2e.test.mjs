@@ -11,6 +11,9 @@ import { Scanner } from '../../dist/engine/scanner.js';
 import { scanSource } from '../../dist/app/scan-source.js';
 import { analyseCredentials } from '../../dist/hygiene/analyse.js';
 
+// Many real CLI runs: give a loaded machine time (CI's timeout is per file).
+t.setTimeout(10 * 60 * 1000);
+
 const root = mkdtempSync(join(tmpdir(), 'credsweep-hyg-git-'));
 const T = { old: checksummedToken(), rotated: checksummedToken(), shared: checksummedToken(), removed: checksummedToken() };
 
@@ -112,7 +115,7 @@ t.test('inventory across three runs of the CLI: new -> still open -> fixed; fail
 
 t.test('two repositories sharing one credential (library, one analysis)', async (t) => {
   process.env.CREDSWEEP_FINGERPRINT_KEY = TEST_KEY;
-  const scanner = new Scanner({ threads: 0, fingerprintKey: Buffer.from(TEST_KEY).toString('hex'), showSecrets: false, minConfidence: 'medium' });
+  const scanner = new Scanner({ threads: 0, fingerprintKey: Buffer.from(TEST_KEY), showSecrets: false, minConfidence: 'medium' });
   const findings = [];
   for (const repo of [api, web]) {
     const { source, cleanup } = await openGitSource(repo, {});

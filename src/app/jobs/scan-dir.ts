@@ -1,9 +1,11 @@
 import { DirSource } from '../../sources/dir/index.js';
 import type { ScanJob } from '../run-scan.js';
 import { localScope } from './target.js';
+import { stdinJob } from './scan-staged.js';
 
-/** `scan dir PATH`: a folder or a single file. */
+/** `scan dir PATH`: a folder or a single file; `-` is standard input. */
 export function dirJob(path: string): ScanJob {
+  if (path === '-') return stdinJob(undefined);
   return {
     target: { kind: 'dir', name: path },
     scope: localScope('dir', path),

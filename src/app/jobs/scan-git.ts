@@ -1,6 +1,7 @@
 import { isRemoteUrl, openGitSource, type BackendName } from '../../sources/git/index.js';
 import { redactUrl } from '../../sources/git/clone.js';
-import type { ScanJob } from '../run-scan.js';
+import type { Collected, ScanJob } from '../run-scan.js';
+import type { EngineSession } from '../engine-session.js';
 import { localScope } from './target.js';
 
 export interface GitTarget {
@@ -13,6 +14,19 @@ export interface GitTarget {
   defaultBranch?: string;
   backend?: BackendName;
   keepClone?: string;
+  /** Git's pre-push hook input (`<local ref> <local sha> <remote ref> <remote sha>` lines): scan what the push adds. */
+  prePush?: string;
+}
+
+const ZERO = /^0+$/;
+
+/** The ranges a push adds, from the pre-push hook's standard input; deletions add nothing. */
+export function prePushRanges(input: string): string[] {
+  return input
+    .split('\n')
+    .map((l) => l.trim().split(/\s+/))
+    .filter((f) => f.length === 4 && !ZERO.test(f[1]))
+    .map(([, local, , remote]) => `${remote}..${local}`);
 }
 
 /** `scan git REPO`: every blob of the history once (or what a range adds), a path or a URL. */
@@ -25,6 +39,7 @@ export function gitJob(t: GitTarget): ScanJob {
     root: remote ? undefined : t.repo,
     async collect(engine) {
       const { input } = engine.settings;
+      if (t.prePush !== undefined) return prePushScan(engine, t, prePushRanges(t.prePush));
       const progress = engine.progress(`git ${name}`);
       const opened = await openGitSource(t.repo, {
         backend: t.backend,
@@ -46,4 +61,18 @@ export function gitJob(t: GitTarget): ScanJob {
       }
     },
   };
+}
+
+/** Each pushed ref's range in turn, as one result (nothing pushed: nothing to scan, not an error). */
+async function prePushScan(engine: EngineSession, t: GitTarget, ranges: string[]): Promise<Collected> {
+  const out: Collected = { findings: [], skipped: [], errors: [], stats: { chunks: 0, bytes: 0, seconds: 0 }, partial: true };
+  for (const range of ranges) {
+    const opened = await openGitSource(t.repo, { maxFileSize: engine.settings.input.maxFileSize, exclude: engine.settings.input.exclude, range, allowEmpty: true, defaultBranch: t.defaultBranch, backend: t.backend });
+    const r = await engine.scan(opened.source);
+    out.findings.push(...r.findings);
+    out.skipped.push(...r.skipped);
+    out.errors.push(...r.errors);
+    out.stats = { chunks: out.stats.chunks + r.stats.chunks, bytes: out.stats.bytes + r.stats.bytes, seconds: out.stats.seconds + r.stats.seconds, threads: r.stats.threads };
+  }
+  return out;
 }

@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { Scanner } from '../../../dist/engine/scanner.js';
 import { GitSource } from '../../../dist/sources/git/index.js';
 import { scanSource } from '../../../dist/app/scan-source.js';
-import { scanSource } from '../../../dist/app/scan-source.js';
 import { buildHistoryRepo, T } from './fixture.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'credsweep-git-range-'));
