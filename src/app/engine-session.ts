@@ -7,6 +7,8 @@ import { excluding, interruptible } from './source-wrappers.js';
 import { scanSource, type SourceResult } from './scan-source.js';
 import { processRedactor } from '../redact/index.js';
 import { runInterrupt } from './interrupt.js';
+import type { Allowlist } from '../policy/types.js';
+import { valuePatternMatcher } from './allowlist.js';
 
 /**
  * The engine side of one run: the fingerprint key and the worker pool, made on first use (a
@@ -20,7 +22,7 @@ export class EngineSession {
   /** Set when a signal cut the reading short. */
   readonly interrupt = runInterrupt;
 
-  constructor(readonly settings: Settings, private readonly label: string) {}
+  constructor(readonly settings: Settings, private readonly label: string, private readonly allow?: Allowlist) {}
 
   get fingerprintKey(): Buffer {
     return (this.key ??= loadFingerprintKey());
@@ -35,6 +37,7 @@ export class EngineSession {
       showSecrets: d.showSecrets,
       minConfidence: d.minConfidence,
       onSecret: (s) => processRedactor.add(s),
+      allowValue: this.allow ? valuePatternMatcher(this.allow) : undefined,
     }));
   }
 
@@ -53,6 +56,11 @@ export class EngineSession {
       if (!this.settings.detection.showSecrets) delete f.secret;
     }
     return result;
+  }
+
+  /** Hits the policy's value patterns dropped. */
+  get allowedValues(): number {
+    return this.scannerInstance?.stats.allowed ?? 0;
   }
 
   async close(): Promise<void> {

@@ -19,6 +19,7 @@ import { EngineSession } from './engine-session.js';
 import { publishReport } from './publish.js';
 import { verdict } from './verdict.js';
 import { processRedactor } from '../redact/index.js';
+import { applyAllowlist, type AllowedCounts } from './allowlist.js';
 
 /** What a job's collection step hands on: the scan result, and what the later steps need to know of it. */
 export interface Collected extends ScanResult {
@@ -65,7 +66,7 @@ export async function runScan(job: ScanJob, s: Settings): Promise<number> {
   const inventory = s.hygiene.db ? Inventory.open(s.hygiene.db) : undefined;
   try {
     const startedAt = new Date().toISOString();
-    const engine = new EngineSession(s, `${job.target.kind} ${job.target.name}`);
+    const engine = new EngineSession(s, `${job.target.kind} ${job.target.name}`, policy.allow);
     let collected: Collected;
     // Armed already when the CLI runs this; a library caller gets it for the scan's duration.
     const ownInterrupt = !engine.interrupt.armed;
@@ -77,7 +78,8 @@ export async function runScan(job: ScanJob, s: Settings): Promise<number> {
       if (ownInterrupt) engine.interrupt.disarm();
       await engine.close();
     }
-    const { kept, ignored } = ignore.filter(collected.findings);
+    const allowed: AllowedCounts = { paths: 0, values: engine.allowedValues, rules: 0 };
+    const { kept, ignored } = ignore.filter(applyAllowlist(collected.findings, policy.allow, engine.fingerprintKey, allowed));
     const credentials = analyseCredentials(kept, { maxAgeDays: s.hygiene.maxAgeDays, policy });
     for (const c of credentials) if (baseline?.entryFor(c)) c.baselined = true;
     const report = (delta?: InventoryDelta) =>
@@ -94,6 +96,7 @@ export async function runScan(job: ScanJob, s: Settings): Promise<number> {
           : undefined,
         showSecrets: s.detection.showSecrets,
         inventory: delta,
+        allowed,
       });
     let published!: Report;
     const publish = (delta?: InventoryDelta) => {

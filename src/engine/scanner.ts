@@ -18,6 +18,8 @@ export interface ScannerOptions {
   showSecrets?: boolean;
   /** Every secret value matched, at any confidence: for the run's redactor, never for output. */
   onSecret?: (secret: string) => void;
+  /** Values the user allows (policy `allow.values` regexes): such hits are dropped and counted in `stats.allowed`. */
+  allowValue?: (secret: string) => boolean;
   /** Findings below this are dropped. Default `medium`. */
   minConfidence?: Confidence;
   /** Target bytes per batch sent to a worker (default 2 MB). */
@@ -28,6 +30,8 @@ export interface EngineStats {
   chunks: number;
   bytes: number;
   batches: number;
+  /** Hits dropped by `allowValue`. */
+  allowed: number;
 }
 
 interface PendingBatch {
@@ -45,7 +49,7 @@ const INLINE_MAX = 1024 * 1024;
 
 export class Scanner {
   readonly catalogue: Catalogue;
-  readonly stats: EngineStats = { chunks: 0, bytes: 0, batches: 0 };
+  readonly stats: EngineStats = { chunks: 0, bytes: 0, batches: 0, allowed: 0 };
   private readonly rules: Map<string, RuleSpec>;
   private workers?: Piscina;
   private compiled?: CompiledCatalogue;
@@ -137,6 +141,10 @@ export class Scanner {
     const out: Finding[] = [];
     for (const h of hits) {
       if (h.secret) this.opts.onSecret?.(h.secret);
+      if (h.secret && this.opts.allowValue?.(h.secret)) {
+        this.stats.allowed++;
+        continue;
+      }
       if (!this.opts.showSecrets) delete h.secret;
       if (CONFIDENCE_ORDER[h.confidence] < this.minConfidence) continue;
       out.push(this.toFinding(h, chunks[h.item]));

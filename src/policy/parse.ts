@@ -1,11 +1,11 @@
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
+import { validatePolicyShape } from './schema.js';
 import { parseDays } from '../util/size.js';
 import { parseFailOn } from './fail-on.js';
 import { CONTEXT_KINDS, emptyPolicy, type ContextKind, type Policy } from './types.js';
 
 export class PolicyError extends Error {}
 
-const TOP_KEYS = ['version', 'maxAge', 'environments', 'contexts', 'failOn'];
 const MAX_AGE_KEYS = ['default', 'rules', 'providers'];
 
 /**
@@ -14,7 +14,8 @@ const MAX_AGE_KEYS = ['default', 'rules', 'providers'];
  * echo the offending line).
  */
 export function parsePolicy(text: string, file = '.credsweep.yaml'): Policy {
-  const doc = parseDocument(text);
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines });
   if (doc.errors.length) {
     const e = doc.errors[0];
     const pos = e.linePos?.[0];
@@ -24,12 +25,16 @@ export function parsePolicy(text: string, file = '.credsweep.yaml'): Policy {
   const policy = emptyPolicy();
   policy.source = file;
   if (raw === null || raw === undefined) return policy;
-  const fail = (key: string, what: string): never => {
-    throw new PolicyError(`${file}: ${key}: ${what}`);
+  const lineOf = (path: Array<string | number>): number | undefined => {
+    const node = doc.getIn(path, true) as { range?: [number, number] } | undefined;
+    return node?.range ? lines.linePos(node.range[0]).line : undefined;
   };
-  if (!isObject(raw)) fail('(top level)', 'must be a mapping of keys such as maxAge, environments, contexts, failOn');
+  const fail = (key: string, what: string, path: Array<string | number> = key.split('.')): never => {
+    const line = key === '(top level)' ? undefined : lineOf(path);
+    throw new PolicyError(`${file}${line ? `:${line}` : ''}: ${key}: ${what}`);
+  };
+  if (!isObject(raw)) fail('(top level)', 'must be a mapping of keys such as maxAge, environments, contexts, failOn, allow');
   const top = raw as Record<string, unknown>;
-  for (const k of Object.keys(top)) if (!TOP_KEYS.includes(k)) fail(k, `unknown key; allowed keys are ${TOP_KEYS.join(', ')}`);
   if (top.version !== undefined && top.version !== 1) fail('version', 'only version 1 is supported');
 
   const days = (key: string, v: unknown): number => {
@@ -87,7 +92,33 @@ export function parsePolicy(text: string, file = '.credsweep.yaml'): Policy {
     }
     policy.failOn = f as string;
   }
+
+  // Then the shipped JSON Schema (schema/credsweep-policy.schema.json), so what editors check is
+  // what runs: it catches unknown keys and the shapes the checks above do not look at.
+  const shape = validatePolicyShape(raw);
+  if (shape) fail(shape.path.join('.') || '(top level)', shape.message, shape.path);
+
+  const allow = top.allow as { paths?: string[]; values?: string[]; rules?: string[] } | undefined;
+  if (allow) {
+    policy.allow.paths = allow.paths ?? [];
+    policy.allow.rules = allow.rules ?? [];
+    for (const [i, v] of (allow.values ?? []).entries()) {
+      const re = /^\/(.+)\/$/.exec(v);
+      if (!re) policy.allow.values.push(v);
+      else if (isValidRegex(re[1])) policy.allow.valuePatterns.push(re[1]);
+      else fail(`allow.values.${i}`, 'not a valid regular expression');
+    }
+  }
   return policy;
+}
+
+function isValidRegex(source: string): boolean {
+  try {
+    new RegExp(source);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function isObject(v: unknown): boolean {

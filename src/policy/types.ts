@@ -22,10 +22,22 @@ export interface Policy {
   contexts: ContextKind[];
   /** Default `--fail-on` when the CLI does not give one. */
   failOn?: string;
+  /** Never reported: findings under these paths, with these values, of these rules. */
+  allow: Allowlist;
+}
+
+export interface Allowlist {
+  /** `.gitignore`-style globs. */
+  paths: string[];
+  /** Literal values. */
+  values: string[];
+  /** Regular expressions (RE2 syntax) a whole value must match. */
+  valuePatterns: string[];
+  rules: string[];
 }
 
 export const DEFAULT_MAX_AGE_DAYS = 90;
 
 export function emptyPolicy(): Policy {
-  return { maxAgeByRule: {}, maxAgeByProvider: {}, environments: [], contexts: [...CONTEXT_KINDS] };
+  return { maxAgeByRule: {}, maxAgeByProvider: {}, environments: [], contexts: [...CONTEXT_KINDS], allow: { paths: [], values: [], valuePatterns: [], rules: [] } };
 }

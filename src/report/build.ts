@@ -15,6 +15,7 @@ export interface ReportParts {
   baseline?: Report['baseline'];
   showSecrets: boolean;
   inventory?: Report['inventory'];
+  allowed?: Report['allowed'];
 }
 
 /** Assembles the Report every format renders. Pure. */
@@ -33,5 +34,6 @@ export function buildReport(p: ReportParts): Report {
     ...(p.baseline ? { baseline: p.baseline } : {}),
     showSecrets: p.showSecrets,
     ...(p.inventory ? { inventory: p.inventory } : {}),
+    ...(p.allowed && p.allowed.paths + p.allowed.values + p.allowed.rules > 0 ? { allowed: p.allowed } : {}),
   };
 }

@@ -30,6 +30,7 @@ export function renderJson(r: Report): string {
     errors: r.errors,
     ...(r.unusedIgnores ? { unusedIgnores: r.unusedIgnores } : {}),
     ...(r.baseline?.unused ? { unusedBaseline: r.baseline.unused } : {}),
+    ...(r.allowed ? { allowed: r.allowed } : {}),
     ...(r.inventory ? { inventory: r.inventory } : {}),
   };
   return JSON.stringify(doc, null, 2) + '\n';

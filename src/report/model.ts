@@ -18,6 +18,8 @@ export interface Report {
   /** The baseline the run was judged against: its entries (for `-f baseline` to keep reasons) and those nothing matched. */
   baseline?: { file: string; entries: BaselineEntry[]; unused?: Array<{ fingerprint: string; line: number }> };
   showSecrets: boolean;
+  /** Findings the policy's allow section dropped, by reason (absent when none). */
+  allowed?: { paths: number; values: number; rules: number };
   /** Inventory delta when `--db` was given. */
   inventory?: { new: string[]; open: string[]; fixed: string[] };
 }

@@ -73,6 +73,7 @@ export function renderText(r: Report, opts: TextOptions): string {
   out.push(
     `${r.credentials.length} credential(s) in ${r.findings.length} finding(s); scanned ${r.stats.chunks} item(s), ${mb.toFixed(1)} MB in ${r.stats.seconds.toFixed(2)}s` +
       (r.ignored ? `; ${r.ignored} ignored` : '') +
+      (r.allowed ? `; allowed by policy: ${r.allowed.paths} by path, ${r.allowed.values} by value, ${r.allowed.rules} by rule` : '') +
       (r.credentials.some((x) => x.baselined) ? `; ${r.credentials.filter((x) => x.baselined).length} baselined` : ''),
   );
   return out.map(safeLine).join('\n') + '\n';
