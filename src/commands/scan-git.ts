@@ -3,17 +3,8 @@ import { gitJob, offerGroups, resolveSettings, runScan, type GitTarget } from '.
 
 const GROUPS = ['input', 'detection', 'output', 'hygiene', 'github', 'issueTarget'] as const;
 
-interface GitFlags {
-  branch?: string;
-  includeStash: boolean;
-  sinceCommit?: string;
-  range?: string;
-  since?: string;
-  defaultBranch?: string;
-  gitBackend?: GitTarget['backend'];
-  keepClone?: string;
-  prePush: boolean;
-}
+/** The command's own flags: the job's target fields as commander names them. */
+type GitFlags = Omit<GitTarget, 'repo' | 'backend' | 'prePush'> & { gitBackend?: GitTarget['backend']; prePush: boolean };
 
 export function registerScanGit(scan: Command): void {
   const cmd = scan
