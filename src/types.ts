@@ -108,6 +108,13 @@ export interface EmbeddedDates {
 
 export type FindingKind = 'rule' | 'hygiene';
 
+/**
+ * Where a hit sits when that place says it is probably not a deployed credential (see the
+ * registry in engine/contexts.ts): its confidence is lowered one level, and a credential
+ * found only in such places is never more than medium severity.
+ */
+export type FindingContext = 'vendored' | 'generated' | 'test' | 'example' | 'docs';
+
 /** Where a located thing starts and ends; 1-based lines and columns, end inclusive of its last character's column + 1. */
 export interface Span {
   line: number;
@@ -142,6 +149,10 @@ export interface Finding extends Span {
   pairedWith?: { ruleId: string; fingerprint: string; preview: string };
   /** Why the confidence was lowered, when it was (test fixture path, placeholder-like). */
   notes?: string[];
+  /** Tests, vendored code, docs, examples or generated code: confidence lowered one level. Absent for ordinary files. */
+  context?: FindingContext;
+  /** Credential-store or framework file format the hit was read from (`netrc`, `kubeconfig`, `dotenv`...; see detectors/file-formats.ts). */
+  format?: string;
   /** Only with --show-secrets. */
   secret?: string;
 }

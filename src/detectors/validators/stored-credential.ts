@@ -1,0 +1,30 @@
+import { isPlaceholder, isPlaceholderPassword, isTemplated } from '../../engine/placeholders.js';
+import type { ValidationResult, Validator } from './types.js';
+
+// A value in a credential-store file (.pgpass, .netrc, wp-config.php...) is a credential
+// because of where it sits, however it looks: weakness is a reason to rotate, not a reason
+// to stay silent. Only what is not a value goes: empty, masked, locked, a reference, a
+// template's stand-in (`put your unique phrase here`).
+const NOT_A_VALUE = /^(?:[*!xX#?.~-]+|none|null|nil|undefined|""|''|true|false|yes|no|on|off|\d{1,3})$/i;
+const REFERENCE = /^(?:[a-z][a-z0-9+.-]*:\/\/[^@\s]*|(?:\.{0,2}\/|~\/|[A-Za-z]:\\)[^\s]*|(?:env|ENV|file|vault|secret|ssm|aws-ssm|arn|op|sops|ref|keyvault|cipher):[^\s]*|\$\{?[A-Za-z_][\w.]*\}?|ENC\([^)]*\))$/;
+const STAND_IN = /\b(?:your|my)[-_ ]?\w*(?:password|pass|token|secret|key)\b|put your unique phrase here|placeholder|example|sample|dummy|redacted|replace[-_ ]?me|change[-_ ]?me|<[^>]*>|xxxx/i;
+
+/** The policy above for a plain value. */
+export function judgeStoredValue(value: string): ValidationResult {
+  const v = value.trim();
+  if (v.length === 0 || NOT_A_VALUE.test(v) || REFERENCE.test(v) || isTemplated(v) || STAND_IN.test(v)) return { valid: false };
+  if (isPlaceholderPassword(v) || isPlaceholder(v) || v.length < 8) return { valid: true, confidence: 'high', note: 'weak value (short or common): rotate it all the same' };
+  return { valid: true, confidence: 'high' };
+}
+
+export const storedCredential: Validator = (secret) => judgeStoredValue(secret);
+
+/** Base64 of `user:password` or of a password (docker `auth`, .npmrc `_auth`/`_password`): judged on the decoded password. */
+export const storedBase64Credential: Validator = (secret) => {
+  const s = secret.trim();
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(s)) return { valid: false };
+  const text = Buffer.from(s, 'base64').toString('utf8');
+  if (!/^[\x20-\x7e]+$/.test(text)) return { valid: false };
+  const colon = text.indexOf(':');
+  return judgeStoredValue(colon >= 0 ? text.slice(colon + 1) : text);
+};
