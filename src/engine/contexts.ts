@@ -21,7 +21,7 @@ const VENDORED =
 const GENERATED =
   /(^|\/)(__generated__|generated|autogen|auto-generated)\/|(^|\/)zz_generated[^/]*$|\.pb(\.gw)?\.go$|_pb2(_grpc)?\.pyi?$|\.pb\.(cc|h)$|\.g\.(dart|cs)$|\.designer\.cs$|\.generated\.[a-z]+$|(^|\/)bindata\.go$/i;
 const TEST =
-  /(^|\/)(tests?|__tests__|__fixtures__|__mocks__|__snapshots__|spec|specs|fixtures?|testfixtures|testdata|test[-_]data|testing|testutils?|test[-_]?helpers?|test[-_]resources|e2e|mocks?|stubs?)(\/|$)|(^|\/)[^/]*[._-](test|tests|spec|fixture|mock)s?\.[a-z0-9]+$|[._-]test[._-]?data\.[a-z0-9]+$|(^|\/)test_[^/]*\.py$|(^|\/)conftest\.py$|(^|\/)[A-Z][A-Za-z0-9]*Tests?\.(java|kt|scala|groovy|cs|swift|php)$/;
+  /(^|\/)(tests?|__tests__|__fixtures__|__mocks__|__snapshots__|spec|specs|fixtures?|testfixtures|testdata|corpus|corpora|test[-_]data|testing|testutils?|test[-_]?helpers?|test[-_]resources|e2e|mocks?|stubs?)(\/|$)|(^|\/)[^/]*[._-](test|tests|spec|fixture|mock)s?\.[a-z0-9]+$|[._-]test[._-]?data\.[a-z0-9]+$|(^|\/)test_[^/]*\.py$|(^|\/)conftest\.py$|(^|\/)[A-Z][A-Za-z0-9]*Tests?\.(java|kt|scala|groovy|cs|swift|php)$/;
 const EXAMPLE =
   /(^|\/)(examples?|samples?|demos?|tutorials?|quickstarts?|playground)(\/|$)|(^|\/)(examples?|samples?|demos?)[._-][^/]*$|\.(example|examples|sample|samples|template|tmpl|tpl|dist|default|defaults)$|(^|\/)\.env\.(example|sample|template|dist|defaults?)$/i;
 const DOCS =
@@ -45,13 +45,13 @@ export const FINDING_CONTEXTS: readonly ContextSpec[] = [
   {
     id: 'test',
     title: 'tests and fixtures',
-    recognisedBy: '`test/`, `tests/`, `testdata/`, `fixtures/`, `__tests__/`, `__mocks__/`, `spec/`, `e2e/`, `mocks/`, `*_test.*`, `*.test.*`, `*.spec.*`, `*_test_data.*`, `test_*.py`, `conftest.py`, `FooTest.java`',
+    recognisedBy: '`test/`, `tests/`, `testdata/`, `fixtures/`, `corpus/`, `__tests__/`, `__mocks__/`, `spec/`, `e2e/`, `mocks/`, `*_test.*`, `*.test.*`, `*.spec.*`, `*_test_data.*`, `test_*.py`, `conftest.py`, `FooTest.java`',
     path: TEST,
   },
   {
     id: 'example',
     title: 'examples and templates',
-    recognisedBy: '`examples/`, `samples/`, `demo/`, `tutorials/`, `example-*`, `*.example`, `*.sample`, `*.template`, `*.dist`, `.env.example`, and the `example:`/`examples:`/`x-example` fields of OpenAPI, Swagger, AsyncAPI and JSON Schema documents',
+    recognisedBy: '`examples/`, `samples/`, `demo/`, `tutorials/`, `example-*`, `*.example`, `*.sample`, `*.template`, `*.dist`, `.env.example`, and values under an `example:`/`examples:`/`x-example` key in YAML and JSON files (OpenAPI, Swagger, AsyncAPI and JSON Schema examples, rule catalogues)',
     path: EXAMPLE,
   },
   {

@@ -8,7 +8,7 @@ import { LineIndex } from './line-index.js';
 import { candidateRules, windows } from './candidates.js';
 import { dropOverlaps, pairUp, tier } from './resolve.js';
 import { contextSpec, FINDING_CONTEXTS, isGeneratedContent, type FindingContext } from './contexts.js';
-import { inExampleField, isApiDescription } from './example-fields.js';
+import { inExampleField, mayHoldExampleFields } from './example-fields.js';
 import { formatOfPath } from '../detectors/file-formats.js';
 
 /** A hit inside a worker. Holds the secret; never leaves the worker except as fingerprint/preview. */
@@ -61,12 +61,12 @@ export function detect(cat: CompiledCatalogue, data: Buffer, opts: DetectOptions
   const out: RawMatch[] = [];
   const lines = new LineIndex(data);
   let fileContext: FindingContext | undefined | null = null;
-  let apiDescription: boolean | undefined;
+  let exampleFields: boolean | undefined;
   const contextAt = (pos: number): FindingContext | undefined => {
     if (fileContext === null) fileContext = stronger(ctx.context, isGeneratedContent(data) ? 'generated' : undefined);
     if (fileContext === 'vendored' || fileContext === 'generated' || fileContext === 'test') return fileContext;
-    apiDescription ??= isApiDescription(opts.name, data);
-    return apiDescription && inExampleField(data, lines, pos) ? 'example' : fileContext;
+    exampleFields ??= mayHoldExampleFields(opts.name, data);
+    return exampleFields && inExampleField(data, lines, pos) ? 'example' : fileContext;
   };
   for (const [rule, near] of candidates) {
     if (ctx.skipRule(rule.spec)) continue;

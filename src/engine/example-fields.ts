@@ -1,18 +1,19 @@
-// API descriptions (OpenAPI, Swagger, AsyncAPI, JSON Schema) carry sample values in
-// `example:` / `examples:` / `x-example` fields: tokens there illustrate a request, and the
-// same spec is copied into every version of a repository. Recognised by indentation, which
-// both YAML and pretty-printed JSON have.
+// API descriptions (OpenAPI, Swagger, AsyncAPI, JSON Schema) and rule catalogues carry
+// sample values in `example:` / `examples:` / `x-example` fields: tokens there illustrate a
+// request or a format, and the same spec is copied into every version of a repository.
+// Recognised by indentation, which both YAML and pretty-printed JSON have.
 import type { LineIndex } from './line-index.js';
 
-const SPEC_NAME = /\.(ya?ml|json)$/i;
-const SPEC_MARKER = /^[ \t]*["']?(openapi|swagger|asyncapi|\$schema)["']?[ \t]*:/m;
-const EXAMPLE_KEY = /^[ \t]*(?:-[ \t]+)?["']?(?:examples?|x-examples?|x-example-value)["']?[ \t]*:/;
+const STRUCTURED_NAME = /\.(ya?ml|json)$/i;
+// Rule catalogues list counter-examples beside examples: samples all the same.
+const EXAMPLE_WORD = /["']?(?:examples?|x-examples?|x-example-value|negatives|counter-?examples)["']?[ \t]*:/;
+const EXAMPLE_KEY = /^[ \t]*(?:-[ \t]+)?["']?(?:examples?|x-examples?|x-example-value|negatives|counter-?examples)["']?[ \t]*:/;
 const MAX_LINES_UP = 400;
 
-/** A YAML or JSON file that declares itself an API description or schema in its first 4 KB. */
-export function isApiDescription(name: string | undefined, data: Buffer): boolean {
-  if (!name || !SPEC_NAME.test(name)) return false;
-  return SPEC_MARKER.test(data.toString('latin1', 0, Math.min(4096, data.length)));
+/** A YAML or JSON file with an example key anywhere: only those need the walk up. */
+export function mayHoldExampleFields(name: string | undefined, data: Buffer): boolean {
+  if (!name || !STRUCTURED_NAME.test(name)) return false;
+  return EXAMPLE_WORD.test(data.toString('latin1'));
 }
 
 const indentOf = (line: string) => /^[ \t-]*/.exec(line)![0].replace(/-/g, ' ').length;

@@ -17,7 +17,13 @@ export function judgeStoredValue(value: string): ValidationResult {
   return { valid: true, confidence: 'high' };
 }
 
-export const storedCredential: Validator = (secret) => judgeStoredValue(secret);
+/** Inside an XML comment (`<!-- <password>repopwd</password> -->` in Maven's shipped settings.xml): documentation. */
+function inXmlComment(data: Buffer, start: number): boolean {
+  const before = data.toString('latin1', Math.max(0, start - 64 * 1024), start);
+  return before.lastIndexOf('<!--') > before.lastIndexOf('-->');
+}
+
+export const storedCredential: Validator = (secret, ctx) => (ctx && inXmlComment(ctx.data, ctx.start) ? { valid: false } : judgeStoredValue(secret));
 
 /** Base64 of `user:password` or of a password (docker `auth`, .npmrc `_auth`/`_password`): judged on the decoded password. */
 export const storedBase64Credential: Validator = (secret) => {
