@@ -17,7 +17,7 @@ export interface ContextSpec {
 }
 
 const VENDORED =
-  /(^|\/)(vendor|vendored|third[-_]?party|3rdparty|node_modules|bower_components|jspm_packages|site-packages|dist-packages|\.venv|venv|\.tox|\.eggs|Pods|Carthage|\.bundle|\.gradle|\.m2|\.cargo\/registry|\.ivy2|pkg\/mod|gems)\/|(^|\/)usr\/(share|lib|lib32|lib64|libexec|local\/lib|local\/share)\/|(^|\/)(opt|usr\/local)\/[^/]+\/lib\/(python[\d.]*|ruby|perl5?)\/|\.(jar|war|ear|whl|egg|gem)(\/|$)/;
+  /(^|\/)(vendor|vendored|third[-_]?party|3rdparty|node_modules|bower_components|jspm_packages|site-packages|dist-packages|\.venv|venv|\.tox|\.eggs|Pods|Carthage|\.gradle\/caches|\.m2\/repository|\.cargo\/registry|\.ivy2\/cache|pkg\/mod|gems)\/|(^|\/)usr\/(share|lib|lib32|lib64|libexec|local\/lib|local\/share)\/|(^|\/)(opt|usr\/local)\/[^/]+\/lib\/(python[\d.]*|ruby|perl5?)\/|\.(jar|war|ear|whl|egg|gem)(\/|$)/;
 const GENERATED =
   /(^|\/)(__generated__|generated|autogen|auto-generated)\/|(^|\/)zz_generated[^/]*$|\.pb(\.gw)?\.go$|_pb2(_grpc)?\.pyi?$|\.pb\.(cc|h)$|\.g\.(dart|cs)$|\.designer\.cs$|\.generated\.[a-z]+$|(^|\/)bindata\.go$/i;
 const TEST =
@@ -33,7 +33,7 @@ export const FINDING_CONTEXTS: readonly ContextSpec[] = [
     id: 'vendored',
     title: 'third-party code',
     recognisedBy:
-      '`vendor/`, `third_party/`, `node_modules/`, `site-packages/`, `dist-packages/`, virtualenvs, `gems/`, Maven/Gradle/Cargo/Go module caches, files inside `.jar`/`.whl`/`.gem`, and the installed-package trees of an image (`usr/share/`, `usr/lib/`, `usr/local/lib/`); an image\'s own files (`/app`, `/srv`, `/opt/APP`, `/etc`, `/home`) are not',
+      '`vendor/`, `third_party/`, `node_modules/`, `site-packages/`, `dist-packages/`, virtualenvs, `gems/`, Maven/Gradle/Cargo/Go module caches (`.m2/repository/`, not `.m2/settings.xml`), files inside `.jar`/`.whl`/`.gem`, and the installed-package trees of an image (`usr/share/`, `usr/lib/`, `usr/local/lib/`); an image\'s own files (`/app`, `/srv`, `/opt/APP`, `/etc`, `/home`) are not',
     path: VENDORED,
   },
   {

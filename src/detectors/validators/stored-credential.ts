@@ -7,12 +7,15 @@ import type { ValidationResult, Validator } from './types.js';
 // template's stand-in (`put your unique phrase here`).
 const NOT_A_VALUE = /^(?:[*!xX#?.~-]+|none|null|nil|undefined|""|''|true|false|yes|no|on|off|\d{1,3})$/i;
 const REFERENCE = /^(?:[a-z][a-z0-9+.-]*:\/\/[^@\s]*|(?:\.{0,2}\/|~\/|[A-Za-z]:\\)[^\s]*|(?:env|ENV|file|vault|secret|ssm|aws-ssm|arn|op|sops|ref|keyvault|cipher):[^\s]*|\$\{?[A-Za-z_][\w.]*\}?|ENC\([^)]*\))$/;
+const HASH = /^(?:\$[0-9a-z]{1,8}\$\S{8,}|\{(?:SHA|SSHA|SHA256|SHA512|SSHA256|SSHA512|MD5|SMD5|CRYPT)\}\S{8,})$/i;
 const STAND_IN = /\b(?:your|my)[-_ ]?\w*(?:password|pass|token|secret|key)\b|put your unique phrase here|placeholder|example|sample|dummy|redacted|replace[-_ ]?me|change[-_ ]?me|<[^>]*>|xxxx/i;
 
 /** The policy above for a plain value. */
 export function judgeStoredValue(value: string): ValidationResult {
   const v = value.trim();
   if (v.length === 0 || NOT_A_VALUE.test(v) || REFERENCE.test(v) || isTemplated(v) || STAND_IN.test(v)) return { valid: false };
+  // A password hash is judged by the password behind it, which nobody here can see.
+  if (HASH.test(v)) return { valid: true, confidence: 'high' };
   if (isPlaceholderPassword(v) || isPlaceholder(v) || v.length < 8) return { valid: true, confidence: 'high', note: 'weak value (short or common): rotate it all the same' };
   return { valid: true, confidence: 'high' };
 }
