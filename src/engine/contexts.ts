@@ -25,7 +25,7 @@ const TEST =
 const EXAMPLE =
   /(^|\/)(examples?|samples?|demos?|tutorials?|quickstarts?|playground)(\/|$)|(^|\/)(examples?|samples?|demos?)[._-][^/]*$|\.(example|examples|sample|samples|template|tmpl|tpl|dist|default|defaults)$|(^|\/)\.env\.(example|sample|template|dist|defaults?)$/i;
 const DOCS =
-  /(^|\/)(docs?|documentation|man|javadoc|apidocs?|wiki|site-docs)\/|(^|\/)(README|CHANGELOG|CHANGES|HISTORY|NEWS|UPGRADING|MIGRATION|CONTRIBUTING|PKG-INFO|METADATA)[^/]*$|\.(md|markdown|mdx|rst|adoc|asciidoc|ipynb|1|3|5|7|8)$|(^|\/)(swagger|openapi|api-?spec)[^/]*\.(ya?ml|json)$/i;
+  /(^|\/)(docs?|documentation|man|javadoc|apidocs?|wiki|site-docs)\/|(^|\/)(README|CHANGELOG|CHANGES|HISTORY|NEWS|UPGRADING|MIGRATION|CONTRIBUTING|PKG-INFO|METADATA)[^/]*$|\.(md|markdown|mdx|rst|adoc|asciidoc|1|3|5|7|8)$|(^|\/)(swagger|openapi|api-?spec)[^/]*\.(ya?ml|json)$/i;
 
 /** In order of strength: a test file inside a vendored package is vendored. */
 export const FINDING_CONTEXTS: readonly ContextSpec[] = [
@@ -57,7 +57,7 @@ export const FINDING_CONTEXTS: readonly ContextSpec[] = [
   {
     id: 'docs',
     title: 'documentation',
-    recognisedBy: '`docs/`, `man/`, `wiki/`, READMEs, changelogs, package `METADATA`/`PKG-INFO`, `*.md`, `*.rst`, `*.adoc`, notebooks, man pages, and API specs (`swagger*.yaml`, `openapi*.json`)',
+    recognisedBy: '`docs/`, `man/`, `wiki/`, READMEs, changelogs, package `METADATA`/`PKG-INFO`, `*.md`, `*.rst`, `*.adoc`, man pages, and API specs (`swagger*.yaml`, `openapi*.json`)',
     path: DOCS,
   },
 ];

@@ -96,8 +96,8 @@ t.test('example fields of API descriptions, not their other fields', async (t) =
 
 t.test('README tables are rendered from the registries', async (t) => {
   const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-  t.ok(readme.includes(contextsMarkdown()), 'contexts table matches engine/contexts.ts');
-  t.ok(readme.includes(formatsMarkdown()), 'formats table matches detectors/file-formats.ts');
+  t.ok(readme.includes(contextsMarkdown()), 'contexts table matches engine/contexts.ts (node scripts/render-readme-tables.mjs)');
+  t.ok(readme.includes(formatsMarkdown()), 'formats table matches detectors/file-formats.ts (node scripts/render-readme-tables.mjs)');
   t.equal(FINDING_CONTEXTS.length, 5);
 });
 
