@@ -172,6 +172,7 @@ async function hygieneSuite(suite, what, makeSource) {
     bySeverity: Object.fromEntries(count(creds, (c) => c.severity)),
     byFlag: Object.fromEntries(count(creds.flatMap((c) => c.flags), (x) => x)),
     highCriticalByContext: Object.fromEntries(count(hi, credContext)),
+    mediumPlusByContext: Object.fromEntries(count(creds.filter((c) => c.severity !== 'low'), credContext)),
     highCritical: hi.length,
     topRules: count(hi, (c) => c.ruleId).slice(0, top),
     samples: hi.slice(0, top).map((c) => ({ ruleId: c.ruleId, severity: c.severity, context: credContext(c), flags: c.flags, file: pathOf(c.findings[0]), preview: c.preview })),
@@ -223,7 +224,7 @@ function print(r) {
   } else {
     console.log(`${r.mbScanned} MB in ${r.seconds}s; ${r.errors} errors; ${r.findings} findings medium+ (${r.findingsPer100MB} per 100 MB, ${r.findingsWithFormat} in credential-store formats)`);
     console.log(`credentials ${r.credentials}: ${kv(r.bySeverity)}; flags: ${kv(r.byFlag)}`);
-    console.log(`high+critical: ${r.highCritical}   by context: ${kv(r.highCriticalByContext)}`);
+    console.log(`high+critical: ${r.highCritical}   by context: ${kv(r.highCriticalByContext)}   (medium+ by context: ${kv(r.mediumPlusByContext)})`);
     if (r.topRules.length) console.log(`top rules high+critical: ${r.topRules.map(([k, n]) => `${k} ${n}`).join(', ')}`);
   }
   for (const s of r.samples) console.log(`  ${s.severity ?? s.confidence} ${s.ruleId} [${s.context}${s.flags?.length ? ' ' + s.flags.join(',') : ''}] ${s.file}${s.line ? ':' + s.line : ''} ${s.preview}`);
