@@ -4,6 +4,8 @@ export { Scanner, type ScannerOptions } from './engine/scanner.js';
 export { loadCatalogue, CatalogueError } from './detectors/catalogue.js';
 export type { Catalogue, RuleSpec } from './detectors/rule.js';
 export { fingerprint, preview, loadFingerprintKey } from './engine/fingerprint.js';
+export { FINDING_CONTEXTS, contextOfPath, type ContextSpec } from './engine/contexts.js';
+export { FILE_FORMATS, formatOfPath, type FileFormat } from './detectors/file-formats.js';
 export type { Source } from './sources/source.js';
 export { DirSource } from './sources/dir/index.js';
 export { GitSource, openGitSource } from './sources/git/index.js';

@@ -2,7 +2,7 @@
 // The engine classifies by it, hygiene caps severity by it, and the README's table of
 // contexts is rendered from it (test/engine/contexts.test.mjs keeps the two in step).
 
-import type { FindingContext } from '../types.js';
+import type { Confidence, Finding, FindingContext } from '../types.js';
 
 export type { FindingContext };
 
@@ -87,4 +87,32 @@ export function isGeneratedContent(data: Buffer): boolean {
 export function contextsMarkdown(): string {
   const rows = FINDING_CONTEXTS.map((c) => `| \`${c.id}\` | ${c.title} | ${c.recognisedBy} |`);
   return ['| context | what | recognised by |', '|---|---|---|', ...rows].join('\n');
+}
+
+const UP: Record<Confidence, Confidence> = { low: 'medium', medium: 'high', high: 'high' };
+const DOWN: Record<Confidence, Confidence> = { low: 'low', medium: 'low', high: 'medium' };
+
+/**
+ * A finding scanned once at one path and reported at another holding the same bytes (an
+ * image file copied from a package into the app): the context the path gave moves with the
+ * path. Content contexts (a generated header, an example field) hold wherever the bytes are.
+ * `f.origin` is still where the bytes were scanned.
+ */
+export function withPathContext(f: Finding, path: string): Finding {
+  const scannedAt = 'path' in f.origin ? f.origin.path : undefined;
+  if (scannedAt === undefined || scannedAt === path) return f;
+  const had = f.context;
+  if (had && had !== contextOfPath(scannedAt)) return f;
+  const now = contextOfPath(path);
+  if (now === had) return f;
+  const { context: _c, notes, ...rest } = f;
+  const kept = (notes ?? []).filter((n) => !n.endsWith(': confidence lowered'));
+  const base = had ? UP[f.confidence] : f.confidence;
+  const out: Finding = { ...rest, confidence: now ? DOWN[base] : base };
+  if (now) {
+    out.context = now;
+    kept.push(`in ${contextSpec(now).title}: confidence lowered`);
+  }
+  if (kept.length) out.notes = kept;
+  return out;
 }

@@ -80,4 +80,19 @@ t.test('image: installed packages are vendored, the app layer is not', async (t)
   t.equal(pkg.context, 'vendored');
   t.equal(pkg.severity, 'medium');
   t.equal(byToken(creds, T['image-app']).severity, 'critical');
+
+  // The same bytes copied out of the package into the app: scanned once, reported at both,
+  // each place with its own context.
+  const copy = await tarOf([
+    { name: 'usr/local/lib/python3.11/site-packages/sdk/mocks.py', data: `TOKEN = "${T.pkg}"\n` },
+    { name: 'srv/app/mocks.py', data: `TOKEN = "${T.pkg}"\n` },
+  ]);
+  const cfg2 = Buffer.from(JSON.stringify({ os: 'linux', architecture: 'amd64', rootfs: { type: 'layers', diff_ids: [sha(copy)] }, history: [{ created: '2021-01-01T00:00:00Z', created_by: 'COPY . /' }] }));
+  const file2 = join(root, 'image2.tar');
+  writeFileSync(file2, await dockerArchive([{ config: cfg2, layers: [{ raw: copy, blob: copy, diffId: sha(copy) }], tags: ['acme/app:2'] }]));
+  const both = byToken(await analyse(new ImageSource(file2, { maxFileSize: 1 << 20, maxDecompressed: 1 << 30 })), T.pkg);
+  const at = Object.fromEntries(both.findings.map((f) => [f.origin.path, [f.context, f.confidence]]));
+  t.same(at, { 'usr/local/lib/python3.11/site-packages/sdk/mocks.py': ['vendored', 'medium'], 'srv/app/mocks.py': [undefined, 'high'] });
+  t.equal(both.context, undefined);
+  t.equal(both.severity, 'critical', 'an app copy makes it the app\'s credential');
 });
