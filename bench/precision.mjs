@@ -18,7 +18,7 @@ import { lstatSync, openSync, readSync, closeSync, readdirSync, readFileSync, wr
 import { join, relative, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Scanner } from '../dist/engine/scanner.js';
-import { scanSource } from '../dist/pipeline.js';
+import { scanSource } from '../dist/app/scan-source.js';
 import { analyseCredentials } from '../dist/hygiene/analyse.js';
 import { DirSource } from '../dist/sources/dir/index.js';
 import { ImageSource } from '../dist/sources/image/index.js';

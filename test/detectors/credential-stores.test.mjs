@@ -6,7 +6,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Scanner } from '../../dist/engine/scanner.js';
 import { DirSource } from '../../dist/sources/dir/index.js';
-import { scanSource } from '../../dist/pipeline.js';
+import { scanSource } from '../../dist/app/scan-source.js';
 import { FILE_FORMATS, formatOfPath } from '../../dist/detectors/file-formats.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'corpus', 'credential-stores');

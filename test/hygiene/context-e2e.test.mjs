@@ -11,7 +11,7 @@ import { dockerArchive, sha, tarOf } from '../sources/image/fixtures.mjs';
 import { GitSource } from '../../dist/sources/git/index.js';
 import { ImageSource } from '../../dist/sources/image/index.js';
 import { Scanner } from '../../dist/engine/scanner.js';
-import { scanSource } from '../../dist/pipeline.js';
+import { scanSource } from '../../dist/app/scan-source.js';
 import { analyseCredentials } from '../../dist/hygiene/analyse.js';
 
 const root = mkdtempSync(join(tmpdir(), 'credsweep-context-'));
