@@ -48,7 +48,7 @@ const NOW = new Date();
 const threads = threadsArg !== undefined ? { threads: Number(threadsArg) } : {};
 
 // Older builds have no `context` on findings; classify their paths with this build's registry
-// when one is given (BENCH_CONTEXTS=path/to/dist/engine/contexts.js), for before/after figures.
+// when one is given (BENCH_CONTEXTS=path/to/dist/vocabulary/contexts.js), for before/after figures.
 const classifier = process.env.BENCH_CONTEXTS ? await import(process.env.BENCH_CONTEXTS) : undefined;
 const contextOf = (f) => f.context ?? (classifier && 'path' in f.origin ? classifier.contextOfPath(f.origin.path) : undefined) ?? 'none';
 const pathOf = (f) => ('path' in f.origin ? f.origin.path : f.origin.field ?? '');

@@ -4,7 +4,7 @@
 // fails when they are out of date.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { updateReadme } from '../dist/app/docs.js';
-import { contextsMarkdown } from '../dist/engine/contexts.js';
+import { contextsMarkdown } from '../dist/vocabulary/contexts.js';
 import { formatsMarkdown } from '../dist/detectors/file-formats.js';
 
 const file = new URL('../README.md', import.meta.url);

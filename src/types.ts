@@ -108,12 +108,9 @@ export interface EmbeddedDates {
 
 export type FindingKind = 'rule' | 'hygiene';
 
-/**
- * Where a hit sits when that place says it is probably not a deployed credential (see the
- * registry in engine/contexts.ts): its confidence is lowered one level, and a credential
- * found only in such places is never more than medium severity.
- */
-export type FindingContext = 'vendored' | 'generated' | 'test' | 'example' | 'docs';
+/** Tests, vendored code, docs, examples, generated code: see the registry in vocabulary/contexts.ts. */
+export type { FindingContext } from './vocabulary/contexts.js';
+import type { FindingContext } from './vocabulary/contexts.js';
 
 /** Where a located thing starts and ends; 1-based lines and columns, end inclusive of its last character's column + 1. */
 export interface Span {

@@ -7,7 +7,7 @@ import { decodedSegments } from './decode.js';
 import { LineIndex } from './line-index.js';
 import { candidateRules, windows } from './candidates.js';
 import { dropOverlaps, pairUp, tier } from './resolve.js';
-import { contextSpec, FINDING_CONTEXTS, isGeneratedContent, type FindingContext } from './contexts.js';
+import { contextSpec, FINDING_CONTEXTS, isGeneratedContent, type FindingContext } from '../vocabulary/contexts.js';
 import { inExampleField, mayHoldExampleFields } from './example-fields.js';
 import { formatOfPath } from '../detectors/file-formats.js';
 

@@ -1,5 +1,5 @@
 import type { RuleSpec } from '../detectors/rule.js';
-import { contextOfPath, type FindingContext } from './contexts.js';
+import { contextOfPath, type FindingContext } from '../vocabulary/contexts.js';
 
 export interface PathContext {
   /** The file's context (tests, vendored code, docs...): lowers confidence one level for every hit in it. */

@@ -6,7 +6,7 @@ import { contextOf, distinctContexts, environmentResolver } from './context.js';
 import { livenessIndex, type Liveness } from './liveness.js';
 import { detectRotations } from './rotation.js';
 import { severityOf } from './severity.js';
-import { contextSpec } from '../engine/contexts.js';
+import { contextSpec } from '../vocabulary/contexts.js';
 import type { Credential, CredentialPlace, Rotation } from './types.js';
 
 export interface HygieneOptions {

@@ -2,7 +2,7 @@
 // code, docs, examples or generated code; the confidence they lower; the README table.
 import t from 'tap';
 import { readFileSync } from 'node:fs';
-import { contextOfPath, contextsMarkdown, FINDING_CONTEXTS, isGeneratedContent } from '../../dist/engine/contexts.js';
+import { contextOfPath, contextsMarkdown, FINDING_CONTEXTS, isGeneratedContent } from '../../dist/vocabulary/contexts.js';
 import { formatsMarkdown } from '../../dist/detectors/file-formats.js';
 import { updateReadme } from '../../dist/app/docs.js';
 import { loadCatalogue } from '../../dist/detectors/catalogue.js';
@@ -119,4 +119,25 @@ t.test('Findings carry context and format through the scanner', async (t) => {
   t.equal(db.key, 'DB_PASSWORD');
   t.equal(db.context, undefined);
   t.equal(db.confidence, 'high');
+});
+
+t.test('withoutContexts drops findings in the chosen contexts only', async (t) => {
+  const { withoutContexts } = await import('../../dist/engine/contexts.js');
+  const fs = [{ id: 1 }, { id: 2, context: 'test' }, { id: 3, context: 'vendored' }];
+  t.same(withoutContexts(fs, ['test']).map((f) => f.id), [1, 3]);
+  t.same(withoutContexts(fs, []).map((f) => f.id), [1, 2, 3]);
+});
+
+t.test('properties: vendored trees win over every other context; contexts need a whole path segment', async (t) => {
+  const fc = (await import('fast-check')).default;
+  const segment = fc.stringMatching(/^[a-z][a-z0-9_.-]{0,11}$/);
+  const path = fc.array(segment, { minLength: 1, maxLength: 6 }).map((s) => s.join('/'));
+  fc.assert(
+    fc.property(path, fc.constantFrom('vendor', 'node_modules', 'third_party', 'site-packages', 'dist-packages', 'usr/share', 'usr/lib'), (p, v) => contextOfPath(`${v}/${p}`) === 'vendored'),
+  );
+  // A word glued to another is not the word: `latest/`, `contest/`, `mydocs/` say nothing.
+  fc.assert(
+    fc.property(fc.stringMatching(/^[a-z]{2,8}$/), fc.constantFrom('test', 'docs', 'vendor', 'fixtures', 'examples'), (prefix, word) => contextOfPath(`${prefix}${word}/main.go`) === undefined),
+  );
+  t.pass('properties hold');
 });

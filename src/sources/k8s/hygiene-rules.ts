@@ -2,7 +2,7 @@ import type { Confidence, Finding, Origin } from '../../types.js';
 import { fingerprint, preview } from '../../engine/fingerprint.js';
 import { isPlaceholder } from '../../engine/placeholders.js';
 import { looksRandom } from '../../engine/entropy.js';
-import { contextOfPath, contextSpec } from '../../engine/contexts.js';
+import { contextOfPath, contextSpec } from '../../vocabulary/contexts.js';
 
 /** Structural findings about how a credential is stored, whether or not a provider rule knows its shape. */
 export const HYGIENE_RULES = {
