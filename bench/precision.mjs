@@ -167,7 +167,7 @@ async function hygieneSuite(suite, what, makeSource) {
     errors: result.errors.length,
     findings: findings.length,
     findingsPer100MB: per100(findings.length, mb),
-    findingsWithFormat: findings.filter((f) => f.format).length,
+    findingsWithFormat: findings.filter((f) => f.fileFormat).length,
     credentials: creds.length,
     bySeverity: Object.fromEntries(count(creds, (c) => c.severity)),
     byFlag: Object.fromEntries(count(creds.flatMap((c) => c.flags), (x) => x)),

@@ -149,7 +149,7 @@ export interface Finding extends Span {
   /** Tests, vendored code, docs, examples or generated code: confidence lowered one level. Absent for ordinary files. */
   context?: FindingContext;
   /** Credential-store or framework file format the hit was read from (`netrc`, `kubeconfig`, `dotenv`...; see detectors/file-formats.ts). */
-  format?: string;
+  fileFormat?: string;
   /** Only with --show-secrets. */
   secret?: string;
 }

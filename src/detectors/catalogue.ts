@@ -133,9 +133,9 @@ function parseRule(file: string, defaultProvider: string, raw: unknown, index: n
   if (groups.capturing > 1 && !groups.named.includes('secret')) {
     fail('regex has several capture groups: name the secret one (?P<secret>...) or make the others non-capturing');
   }
-  const formats = raw.formats;
+  const formats = raw.fileFormats;
   if (formats !== undefined) {
-    if (!Array.isArray(formats) || formats.length === 0) fail('`formats` must be a non-empty list of file format ids');
+    if (!Array.isArray(formats) || formats.length === 0) fail('`fileFormats` must be a non-empty list of file format ids');
     for (const f of formats as unknown[]) if (typeof f !== 'string' || !fileFormat(f)) fail(`unknown file format '${f}'`);
   }
   // A rule bound to file formats runs on those files whatever they contain.
@@ -189,7 +189,7 @@ function parseRule(file: string, defaultProvider: string, raw: unknown, index: n
     provider: str('provider', false) ?? defaultProvider,
     regex,
     keywords: keywords as string[],
-    ...(formats ? { formats: formats as string[] } : {}),
+    ...(formats ? { fileFormats: formats as string[] } : {}),
     confidence,
     entropy: raw.entropy as number | undefined,
     validate,

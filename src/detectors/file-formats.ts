@@ -1,7 +1,7 @@
 // Credential-store and framework secret files, recognised by name: the one registry.
-// A rule that lists `formats:` runs on every file of those formats (no keyword needed: the
+// A rule that lists `fileFormats:` runs on every file of those formats (no keyword needed: the
 // file name says what it holds) and only there; every finding in such a file names its
-// format. The README's table of formats is rendered from this list.
+// format (`fileFormat`). The README's table of formats is rendered from this list.
 
 export interface FileFormat {
   id: string;

@@ -19,11 +19,11 @@ export interface RuleSpec {
   regex: string;
   /**
    * Lowercase literals; at least one must occur in a chunk for the rule to run. Empty for a
-   * rule bound to `formats`, which runs on every file of those formats instead.
+   * rule bound to `fileFormats`, which runs on every file of those formats instead.
    */
   keywords: string[];
   /** Credential-store file formats (ids in `file-formats.ts`) the rule is bound to: it runs in those files only. */
-  formats?: string[];
+  fileFormats?: string[];
   /** Default `medium`; a passing validator raises it to `high`. */
   confidence: Confidence;
   /** Minimum Shannon entropy (bits per character) of the secret. */

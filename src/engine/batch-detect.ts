@@ -17,7 +17,7 @@ export function detectBatch(cat: CompiledCatalogue, task: BatchTask, key: Buffer
     const format = formatOfPath(it.name)?.id;
     for (const h of hits) {
       const hit = toHit(h, item, lines, key);
-      if (format) hit.format = format;
+      if (format) hit.fileFormat = format;
       out.push(hit);
     }
   });

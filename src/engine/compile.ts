@@ -59,8 +59,8 @@ export function compileCatalogue(cat: Catalogue): CompiledCatalogue {
   const keywordRules = new Map<string, CompiledRule[]>();
   const formatRules = new Map<string, CompiledRule[]>();
   for (const r of rules) {
-    if (r.spec.formats) {
-      for (const f of r.spec.formats) formatRules.set(f, [...(formatRules.get(f) ?? []), r]);
+    if (r.spec.fileFormats) {
+      for (const f of r.spec.fileFormats) formatRules.set(f, [...(formatRules.get(f) ?? []), r]);
       continue;
     }
     for (const k of r.spec.keywords) {

@@ -21,7 +21,7 @@ export interface WorkerHit extends Span {
   dates?: EmbeddedDates;
   notes?: string[];
   context?: FindingContext;
-  format?: string;
+  fileFormat?: string;
   pairedWith?: { ruleId: string; fingerprint: string; preview: string };
   /** The matched value: always sent to the main thread (for its redactor), kept on the Finding only with --show-secrets. */
   secret?: string;

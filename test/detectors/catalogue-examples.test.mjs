@@ -22,7 +22,7 @@ for (const rule of catalogue.rules) {
       t.ok(mine.some((h) => h.secret === ex.secret), `example matches with its secret: ${JSON.stringify(ex.text).slice(0, 120)}`);
     }
     // A rule bound to file formats only runs in such files: its negatives are read as one.
-    const name = rule.formats ? fileFormat(rule.formats[0]).sample : undefined;
+    const name = rule.fileFormats ? fileFormat(rule.fileFormats[0]).sample : undefined;
     for (const neg of rule.negatives) {
       const hits = detect(compiled, Buffer.from(neg), { name }).filter((h) => h.rule.spec.id === rule.id);
       t.equal(hits.length, 0, `negative does not match: ${JSON.stringify(neg).slice(0, 120)}`);

@@ -18,12 +18,12 @@ t.test('every credential of every format is found, with the format named', async
   await scanner.close();
   const got = r.findings.filter((f) => f.origin.path !== 'expected.json');
   for (const e of expected.findings) {
-    t.ok(got.some((f) => f.origin.path === e.file && f.line === e.line && f.format === e.format), `${e.file}:${e.line} (${e.format})`);
+    t.ok(got.some((f) => f.origin.path === e.file && f.line === e.line && f.fileFormat === e.fileFormat), `${e.file}:${e.line} (${e.fileFormat})`);
   }
   for (const d of expected.decoys) t.notOk(got.some((f) => f.origin.path === d.file && f.line === d.line), `decoy ${d.file}:${d.line}`);
   t.equal(got.length, expected.findings.length, 'nothing else');
-  for (const f of got) t.equal(f.format, formatOfPath(f.origin.path).id, `${f.origin.path}: format on the finding`);
-  const covered = new Set(got.map((f) => f.format));
+  for (const f of got) t.equal(f.fileFormat, formatOfPath(f.origin.path).id, `${f.origin.path}: format on the finding`);
+  const covered = new Set(got.map((f) => f.fileFormat));
   t.same(FILE_FORMATS.map((f) => f.id).filter((id) => !covered.has(id)), [], 'the corpus covers every format');
   t.notOk(JSON.stringify(got).includes('mailer123'), 'never a secret in findings');
 });

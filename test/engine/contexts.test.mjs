@@ -112,10 +112,10 @@ t.test('Findings carry context and format through the scanner', async (t) => {
   await scanner.close();
   const gh = fs.find((f) => f.ruleId === 'github-pat-classic');
   t.equal(gh.context, 'test');
-  t.equal(gh.format, 'dotenv');
+  t.equal(gh.fileFormat, 'dotenv');
   const db = fs.find((f) => f.origin.path === 'deploy/.env');
   t.equal(db.ruleId, 'dotenv-secret');
-  t.equal(db.format, 'dotenv');
+  t.equal(db.fileFormat, 'dotenv');
   t.equal(db.key, 'DB_PASSWORD');
   t.equal(db.context, undefined);
   t.equal(db.confidence, 'high');
