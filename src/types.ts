@@ -108,6 +108,10 @@ export interface EmbeddedDates {
 
 export type FindingKind = 'rule' | 'hygiene';
 
+/** Tests, vendored code, docs, examples, generated code: see the registry in vocabulary/contexts.ts. */
+export type { FindingContext } from './vocabulary/contexts.js';
+import type { FindingContext } from './vocabulary/contexts.js';
+
 /** Where a located thing starts and ends; 1-based lines and columns, end inclusive of its last character's column + 1. */
 export interface Span {
   line: number;
@@ -142,6 +146,10 @@ export interface Finding extends Span {
   pairedWith?: { ruleId: string; fingerprint: string; preview: string };
   /** Why the confidence was lowered, when it was (test fixture path, placeholder-like). */
   notes?: string[];
+  /** Tests, vendored code, docs, examples or generated code: confidence lowered one level. Absent for ordinary files. */
+  context?: FindingContext;
+  /** Credential-store or framework file format the hit was read from (`netrc`, `kubeconfig`, `dotenv`...; see detectors/file-formats.ts). */
+  fileFormat?: string;
   /** Only with --show-secrets. */
   secret?: string;
 }

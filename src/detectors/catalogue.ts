@@ -8,6 +8,7 @@ import type { Confidence } from '../types.js';
 import type { Catalogue, RuleSpec, RuleExample } from './rule.js';
 import { validators } from './validators/index.js';
 import { configDir } from '../util/config-dir.js';
+import { fileFormat } from './file-formats.js';
 import { VERSION } from '../version.js';
 
 export class CatalogueError extends Error {
@@ -23,7 +24,7 @@ export function defaultCatalogueDir(): string {
 }
 
 /** Bump when the loader derives rule fields differently: it invalidates cached catalogues. */
-const LOADER_FORMAT = 3;
+const LOADER_FORMAT = 4;
 
 const CONFIDENCES: Confidence[] = ['low', 'medium', 'high'];
 const ID = /^[a-z0-9][a-z0-9-]*$/;
@@ -132,8 +133,14 @@ function parseRule(file: string, defaultProvider: string, raw: unknown, index: n
   if (groups.capturing > 1 && !groups.named.includes('secret')) {
     fail('regex has several capture groups: name the secret one (?P<secret>...) or make the others non-capturing');
   }
-  const keywords = raw.keywords;
-  if (!Array.isArray(keywords) || keywords.length === 0 || !keywords.every((k) => typeof k === 'string' && k.length > 0)) {
+  const formats = raw.fileFormats;
+  if (formats !== undefined) {
+    if (!Array.isArray(formats) || formats.length === 0) fail('`fileFormats` must be a non-empty list of file format ids');
+    for (const f of formats as unknown[]) if (typeof f !== 'string' || !fileFormat(f)) fail(`unknown file format '${f}'`);
+  }
+  // A rule bound to file formats runs on those files whatever they contain.
+  const keywords = raw.keywords ?? (formats ? [] : undefined);
+  if (!Array.isArray(keywords) || (keywords.length === 0 && !formats) || !keywords.every((k) => typeof k === 'string' && k.length > 0)) {
     fail('`keywords` must be a non-empty list of strings');
   }
   for (const k of keywords as string[]) if (k !== k.toLowerCase()) fail(`keyword '${k}' must be lowercase`);
@@ -182,6 +189,7 @@ function parseRule(file: string, defaultProvider: string, raw: unknown, index: n
     provider: str('provider', false) ?? defaultProvider,
     regex,
     keywords: keywords as string[],
+    ...(formats ? { fileFormats: formats as string[] } : {}),
     confidence,
     entropy: raw.entropy as number | undefined,
     validate,

@@ -17,8 +17,13 @@ export interface RuleSpec {
   provider: string;
   /** RE2 syntax; exactly one capture group (or a group named `secret`) is the secret. */
   regex: string;
-  /** Lowercase literals; at least one must occur in a chunk for the rule to run. */
+  /**
+   * Lowercase literals; at least one must occur in a chunk for the rule to run. Empty for a
+   * rule bound to `fileFormats`, which runs on every file of those formats instead.
+   */
   keywords: string[];
+  /** Credential-store file formats (ids in `file-formats.ts`) the rule is bound to: it runs in those files only. */
+  fileFormats?: string[];
   /** Default `medium`; a passing validator raises it to `high`. */
   confidence: Confidence;
   /** Minimum Shannon entropy (bits per character) of the secret. */

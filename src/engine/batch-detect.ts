@@ -3,6 +3,7 @@ import { detect, type RawMatch } from './detect.js';
 import { fingerprint, preview } from './fingerprint.js';
 import { LineIndex } from './line-index.js';
 import type { BatchTask, WorkerHit } from './protocol.js';
+import { formatOfPath } from '../detectors/file-formats.js';
 
 /** Runs detection over every chunk of a batch and turns raw matches into located, fingerprinted hits. */
 export function detectBatch(cat: CompiledCatalogue, task: BatchTask, key: Buffer): WorkerHit[] {
@@ -13,7 +14,12 @@ export function detectBatch(cat: CompiledCatalogue, task: BatchTask, key: Buffer
     const hits = detect(cat, data, { name: it.name });
     if (hits.length === 0) return;
     const lines = new LineIndex(data);
-    for (const h of hits) out.push(toHit(h, item, lines, key));
+    const format = formatOfPath(it.name)?.id;
+    for (const h of hits) {
+      const hit = toHit(h, item, lines, key);
+      if (format) hit.fileFormat = format;
+      out.push(hit);
+    }
   });
   return out;
 }
@@ -36,6 +42,7 @@ function toHit(h: RawMatch, item: number, lines: LineIndex, key: Buffer): Worker
   if (h.decoded) hit.decoded = h.decoded;
   if (h.dates && Object.values(h.dates).some(Boolean)) hit.dates = h.dates;
   if (h.notes.length) hit.notes = h.notes;
+  if (h.context) hit.context = h.context;
   if (h.paired) {
     hit.pairedWith = { ruleId: h.paired.rule.spec.id, fingerprint: fingerprint(key, h.paired.secret), preview: preview(h.paired.secret) };
   }

@@ -23,6 +23,8 @@ export interface CompiledCatalogue {
   keywordCount: number;
   /** Keyword id (index into `literals`, below `keywordCount`) -> rules that list it. */
   keywordRules: CompiledRule[][];
+  /** File format id -> rules bound to it (they run on every file of that format, not by keyword). */
+  formatRules: Map<string, CompiledRule[]>;
 }
 
 /**
@@ -55,7 +57,12 @@ export function compileCatalogue(cat: Catalogue): CompiledCatalogue {
   const byId = new Map(rules.map((r) => [r.spec.id, r]));
   const byIdRequired = (id: string) => byId.get(id)!;
   const keywordRules = new Map<string, CompiledRule[]>();
+  const formatRules = new Map<string, CompiledRule[]>();
   for (const r of rules) {
+    if (r.spec.fileFormats) {
+      for (const f of r.spec.fileFormats) formatRules.set(f, [...(formatRules.get(f) ?? []), r]);
+      continue;
+    }
     for (const k of r.spec.keywords) {
       const list = keywordRules.get(k) ?? [];
       list.push(r);
@@ -77,5 +84,5 @@ export function compileCatalogue(cat: Catalogue): CompiledCatalogue {
   for (const k of keys) encodedKeywords.delete(k);
   const literals = [...keys, ...encodedKeywords];
   const prefilter = new KeywordAutomaton(literals);
-  return { rules, prefilter, literals, keywordCount: keys.length, keywordRules: keys.map((k) => keywordRules.get(k)!) };
+  return { rules, prefilter, literals, keywordCount: keys.length, keywordRules: keys.map((k) => keywordRules.get(k)!), formatRules };
 }

@@ -7,6 +7,9 @@ import { decodedSegments } from './decode.js';
 import { LineIndex } from './line-index.js';
 import { candidateRules, windows } from './candidates.js';
 import { dropOverlaps, pairUp, tier } from './resolve.js';
+import { contextSpec, FINDING_CONTEXTS, isGeneratedContent, type FindingContext } from '../vocabulary/contexts.js';
+import { inExampleField, mayHoldExampleFields } from './example-fields.js';
+import { formatOfPath } from '../detectors/file-formats.js';
 
 /** A hit inside a worker. Holds the secret; never leaves the worker except as fingerprint/preview. */
 export interface RawMatch {
@@ -22,6 +25,8 @@ export interface RawMatch {
   key?: string;
   decoded?: string;
   paired?: RawMatch;
+  /** Test, vendored, docs, example or generated: the confidence is already lowered for it. */
+  context?: FindingContext;
 }
 
 export interface DetectOptions {
@@ -30,6 +35,10 @@ export interface DetectOptions {
   /** Decoding depth left for base64/percent segments. */
   depth?: number;
 }
+
+const STRENGTH = new Map(FINDING_CONTEXTS.map((c, i) => [c.id, i]));
+const stronger = (a: FindingContext | undefined, b: FindingContext | undefined) =>
+  a === undefined ? b : b === undefined ? a : STRENGTH.get(a)! <= STRENGTH.get(b)! ? a : b;
 
 const LOWER: Confidence[] = ['low', 'low', 'medium'];
 const lower = (c: Confidence): Confidence => LOWER[['low', 'medium', 'high'].indexOf(c)];
@@ -46,8 +55,19 @@ const ALLOW_COMMENT = Buffer.from('credsweep:allow');
 export function detect(cat: CompiledCatalogue, data: Buffer, opts: DetectOptions = {}): RawMatch[] {
   const { candidates, encodedAt } = candidateRules(cat, data);
   const ctx = pathContext(opts.name);
+  // Decoded segments are no file of their own: format rules read the file as it stands.
+  const format = opts.depth === undefined ? formatOfPath(opts.name) : undefined;
+  if (format) for (const r of cat.formatRules.get(format.id) ?? []) candidates.push([r, null]);
   const out: RawMatch[] = [];
   const lines = new LineIndex(data);
+  let fileContext: FindingContext | undefined | null = null;
+  let exampleFields: boolean | undefined;
+  const contextAt = (pos: number): FindingContext | undefined => {
+    if (fileContext === null) fileContext = stronger(ctx.context, isGeneratedContent(data) ? 'generated' : undefined);
+    if (fileContext === 'vendored' || fileContext === 'generated' || fileContext === 'test') return fileContext;
+    exampleFields ??= mayHoldExampleFields(opts.name, data);
+    return exampleFields && inExampleField(data, lines, pos) ? 'example' : fileContext;
+  };
   for (const [rule, near] of candidates) {
     if (ctx.skipRule(rule.spec)) continue;
     const re = rule.re;
@@ -65,9 +85,14 @@ export function detect(cat: CompiledCatalogue, data: Buffer, opts: DetectOptions
         const secret = data.toString('utf8', start, end);
         const hit = gate(rule, secret, data, start, end, lines);
         if (!hit) continue;
-        if (ctx.lowerConfidence) {
+        // Formats that name the value elsewhere than before it (`define('DB_PASSWORD', '...')`) capture the name.
+        const keySpan = idx.groups?.key;
+        if (keySpan) hit.key = view.toString('utf8', keySpan[0], keySpan[1]);
+        const context = contextAt(start);
+        if (context) {
           hit.confidence = lower(hit.confidence);
-          hit.notes.push(ctx.lowerConfidence);
+          hit.context = context;
+          hit.notes.push(`in ${contextSpec(context).title}: confidence lowered`);
         }
         out.push(hit);
       }
@@ -90,7 +115,14 @@ export function detect(cat: CompiledCatalogue, data: Buffer, opts: DetectOptions
           if (!innerSaysMore && (tier(o) > 0 || tier(inner) === 0)) continue;
           paired.splice(outer, 1);
         }
-        paired.push({ ...inner, start: seg.start, end: seg.end, decoded: inner.decoded ? `${seg.encoding}+${inner.decoded}` : seg.encoding });
+        const hit: RawMatch = { ...inner, start: seg.start, end: seg.end, decoded: inner.decoded ? `${seg.encoding}+${inner.decoded}` : seg.encoding };
+        const context = hit.context ? undefined : contextAt(seg.start);
+        if (context) {
+          hit.confidence = lower(hit.confidence);
+          hit.context = context;
+          hit.notes = [...hit.notes, `in ${contextSpec(context).title}: confidence lowered`];
+        }
+        paired.push(hit);
       }
     }
   }

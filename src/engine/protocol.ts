@@ -1,5 +1,5 @@
 import type { Catalogue } from '../detectors/rule.js';
-import type { Confidence, EmbeddedDates, Span } from '../types.js';
+import type { Confidence, EmbeddedDates, FindingContext, Span } from '../types.js';
 
 /** What the main thread sends a worker: one buffer holding many chunks back to back. */
 export interface BatchTask {
@@ -20,6 +20,8 @@ export interface WorkerHit extends Span {
   decoded?: string;
   dates?: EmbeddedDates;
   notes?: string[];
+  context?: FindingContext;
+  fileFormat?: string;
   pairedWith?: { ruleId: string; fingerprint: string; preview: string };
   /** The matched value: always sent to the main thread (for its redactor), kept on the Finding only with --show-secrets. */
   secret?: string;

@@ -6,6 +6,7 @@ import { contextOf, distinctContexts, environmentResolver } from './context.js';
 import { livenessIndex, type Liveness } from './liveness.js';
 import { detectRotations } from './rotation.js';
 import { severityOf } from './severity.js';
+import { contextSpec } from '../vocabulary/contexts.js';
 import type { Credential, CredentialPlace, Rotation } from './types.js';
 
 export interface HygieneOptions {
@@ -43,7 +44,8 @@ export function analyseCredentials(findings: Finding[], opts: HygieneOptions): C
     // An expired credential is not also called stale: its expiry is the stronger statement.
     if (isLive && !expired && age.ageDays !== undefined && age.ageDays > maxAgeDays) {
       const where = places.filter((p) => p.live).map((p) => p.context);
-      flag('stale', `first seen ${day(age.firstSeen!)} (${age.ageEvidence}), ${age.ageDays} days ago, over the ${maxAgeDays}-day max age, and still live in ${where.join(', ')}`);
+      const fixture = c.context ? `; found only in ${contextSpec(c.context).title}, so it does not raise the severity` : '';
+      flag('stale', `first seen ${day(age.firstSeen!)} (${age.ageEvidence}), ${age.ageDays} days ago, over the ${maxAgeDays}-day max age, and still live in ${where.join(', ')}${fixture}`);
     }
     if (contexts.length > 1) flag('shared', `the same credential is in ${contexts.length} contexts: ${contexts.join(', ')}`);
     if (expired) flag('expired', `expired on ${day(age.expiresAt!)} (${age.expiryEvidence}); it opens nothing now, but it leaked and whatever it protected was exposed until then`);
@@ -66,7 +68,7 @@ export function analyseCredentials(findings: Finding[], opts: HygieneOptions): C
       ...(rot?.length ? { rotations: rot } : {}),
       flags,
       reasons,
-      severity: severityOf(c.confidence, flags),
+      severity: severityOf(c.confidence, flags, c.context),
     };
   });
 }

@@ -69,6 +69,8 @@ export function detectRotations(all: Finding[]): Map<string, Rotation[]> {
   const byLocation = new Map<string, Sighting[]>();
   const held = new Set<string>();
   for (const f of all) {
+    // Fixtures, vendored and documentation copies are swapped for other fakes all the time: no rotation.
+    if (f.context) continue;
     for (const s of sightings(f)) {
       byLocation.set(s.location, [...(byLocation.get(s.location) ?? []), s]);
       held.add(`${s.location}\0${s.snapshot}\0${s.fingerprint}`);
@@ -78,6 +80,11 @@ export function detectRotations(all: Finding[]): Map<string, Rotation[]> {
   for (const [location, ss] of byLocation) {
     const fps = new Set(ss.map((s) => s.fingerprint));
     if (fps.size < 2) continue;
+    // A location that holds several values in one snapshot (two tokens under one key or
+    // rule in one file) is a list, not a slot: a value leaving it was not replaced.
+    const perSnapshot = new Map<string, Set<string>>();
+    for (const s of ss) perSnapshot.set(s.snapshot, (perSnapshot.get(s.snapshot) ?? new Set()).add(s.fingerprint));
+    if ([...perSnapshot.values()].some((v) => v.size > 1)) continue;
     for (const a of fps) {
       const mine = ss.filter((s) => s.fingerprint === a);
       let best: Sighting | undefined;

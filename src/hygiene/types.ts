@@ -1,4 +1,4 @@
-import type { Confidence, CredentialFlag, Finding } from '../types.js';
+import type { Confidence, CredentialFlag, Finding, FindingContext } from '../types.js';
 
 import type { Severity } from '../vocabulary/levels.js';
 export type { Severity };
@@ -35,6 +35,11 @@ export interface Credential {
   preview: string;
   confidence: Confidence;
   severity: Severity;
+  /**
+   * Set when every finding sits in tests, vendored code, docs, examples or generated code
+   * (the context most of them share): such a credential is never more than medium severity.
+   */
+  context?: FindingContext;
   findings: Finding[];
   /** ISO dates from the earliest / latest evidence, and which evidence gave them. */
   firstSeen?: string;

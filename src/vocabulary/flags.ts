@@ -27,7 +27,7 @@ export const CREDENTIAL_FLAGS = {
     explain: 'past its embedded expiry date.',
   },
   rotated: {
-    help: 'the same file and key, YAML path or env var later holds a different value; the old value is still exposed',
+    help: 'the same file and key, YAML path or env var later holds a different value; the old value is still exposed (findings in tests, vendored code, docs, examples or generated code never count, nor does a location holding several values at once)',
     severityEffect: 0,
     explain: 'the location now holds a different value; the old one is still exposed.',
   },

@@ -6,7 +6,7 @@ import { runCli } from '../helpers/cli.mjs';
 const PLANTED = [
   ['.env', 4, 'github-pat-classic'],
   ['.env', 5, 'stripe-secret-key-live'],
-  ['.env', 6, /^generic-/],
+  ['.env', 6, /^(generic|dotenv)-/],
   ['.npmrc', 2, 'npm-access-token'],
   ['app/config/settings.py', 6, 'aws-access-key-id'],
   ['app/config/settings.py', 7, 'aws-secret-access-key'],

@@ -3,6 +3,7 @@ import t from 'tap';
 import { loadCatalogue } from '../../dist/detectors/catalogue.js';
 import { compileCatalogue } from '../../dist/engine/compile.js';
 import { detect } from '../../dist/engine/detect.js';
+import { fileFormat } from '../../dist/detectors/file-formats.js';
 
 const catalogue = loadCatalogue();
 const compiled = compileCatalogue(catalogue);
@@ -20,8 +21,10 @@ for (const rule of catalogue.rules) {
       const mine = hits.filter((h) => h.rule.spec.id === rule.id);
       t.ok(mine.some((h) => h.secret === ex.secret), `example matches with its secret: ${JSON.stringify(ex.text).slice(0, 120)}`);
     }
+    // A rule bound to file formats only runs in such files: its negatives are read as one.
+    const name = rule.fileFormats ? fileFormat(rule.fileFormats[0]).sample : undefined;
     for (const neg of rule.negatives) {
-      const hits = detect(compiled, Buffer.from(neg)).filter((h) => h.rule.spec.id === rule.id);
+      const hits = detect(compiled, Buffer.from(neg), { name }).filter((h) => h.rule.spec.id === rule.id);
       t.equal(hits.length, 0, `negative does not match: ${JSON.stringify(neg).slice(0, 120)}`);
     }
   });

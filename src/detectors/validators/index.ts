@@ -17,6 +17,7 @@ import { urlCredentials, urlCredentialsGeneric, configPassword } from './url-cre
 import { basicAuthBase64, base64Password, base64PrivateKey } from './basic-auth-base64.js';
 
 import { genericAssignment } from './generic-assignment.js';
+import { storedBase64Credential, storedCredential } from './stored-credential.js';
 
 export type { Validator, ValidationResult } from './types.js';
 
@@ -41,4 +42,6 @@ export const validators: Record<string, Validator> = {
   'base64-password': base64Password,
   'base64-private-key': base64PrivateKey,
   'generic-assignment': genericAssignment,
+  'stored-credential': storedCredential,
+  'stored-base64-credential': storedBase64Credential,
 };

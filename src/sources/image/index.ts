@@ -10,6 +10,7 @@ import { LayerCache } from './layer-cache.js';
 import { layerFiles, type LayerListing } from './layer-tar.js';
 import { readImages, type ImageSpec, type LayerUse } from './manifest.js';
 import { ChunkQueue } from './queue.js';
+import { withPathContext } from '../../engine/contexts.js';
 
 export interface ImageSourceOptions {
   /** Bytes; larger files inside layers are skipped and listed. */
@@ -236,7 +237,7 @@ export class ImageSource implements Source {
           if (hb !== undefined) origin.hiddenBy = hb;
           if (img.tags.length > 1) origin.tags = img.tags;
           if (img.platform) origin.platform = img.platform;
-          out.push({ ...f, origin });
+          out.push({ ...withPathContext(f, loc.path), origin });
         }
       }
     }

@@ -2,6 +2,7 @@ import type { Confidence, Finding, Origin } from '../../types.js';
 import { fingerprint, preview } from '../../engine/fingerprint.js';
 import { isPlaceholder } from '../../engine/placeholders.js';
 import { looksRandom } from '../../engine/entropy.js';
+import { contextOfPath, contextSpec } from '../../vocabulary/contexts.js';
 
 /** Structural findings about how a credential is stored, whether or not a provider rule knows its shape. */
 export const HYGIENE_RULES = {
@@ -57,6 +58,12 @@ export function hygieneFinding(h: HygieneHit, opts: HygieneFindingOptions): Find
   } else if (hasRandomPart(text.trim()) && confidence === 'medium') {
     confidence = 'high';
   }
+  // A manifest under tests/, examples/, docs/ or a vendored chart is as much a fixture as any other file there.
+  const context = 'path' in h.origin ? contextOfPath(h.origin.path) : undefined;
+  if (context) {
+    confidence = confidence === 'high' ? 'medium' : 'low';
+    notes.push(`in ${contextSpec(context).title}: confidence lowered`);
+  }
   const f: Finding = {
     kind: 'hygiene',
     ruleId: h.ruleId,
@@ -77,6 +84,7 @@ export function hygieneFinding(h: HygieneHit, opts: HygieneFindingOptions): Find
   };
   if (h.decoded) f.decoded = h.decoded;
   if (notes.length) f.notes = notes;
+  if (context) f.context = context;
   if (opts.showSecrets) f.secret = text;
   return f;
 }
