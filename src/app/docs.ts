@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import { CREDENTIAL_FLAGS } from '../vocabulary/flags.js';
 import { CONFIDENCE_LEVELS, SEVERITIES } from '../vocabulary/levels.js';
 import { FORMATS } from '../report/formats.js';
+import { contextsMarkdown } from '../vocabulary/contexts.js';
+import { formatsMarkdown } from '../detectors/file-formats.js';
 
 // The README's reference tables, made from the registries and the command tree, so the
 // documentation cannot drift from what the program accepts (a test compares them).
@@ -52,7 +54,7 @@ export function formatsTable(): string {
 
 /** The generated sections, by marker name (`<!-- generated:NAME -->` ... `<!-- /generated:NAME -->`). */
 export function readmeSections(program: Command): Record<string, string> {
-  return { options: optionsTable(program), flags: flagsTable(), levels: levelsTable(), formats: formatsTable() };
+  return { options: optionsTable(program), flags: flagsTable(), levels: levelsTable(), formats: formatsTable(), contexts: contextsMarkdown(), 'file-formats': formatsMarkdown() };
 }
 
 /** `readme` with each generated section replaced by its current text. */

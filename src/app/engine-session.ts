@@ -6,6 +6,7 @@ import type { Settings } from './settings.js';
 import { excluding, interruptible } from './source-wrappers.js';
 import { scanSource, type SourceResult } from './scan-source.js';
 import { processRedactor } from '../redact/index.js';
+import { withoutContexts } from '../engine/contexts.js';
 import { runInterrupt } from './interrupt.js';
 import type { Allowlist } from '../policy/types.js';
 import { valuePatternMatcher } from './allowlist.js';
@@ -48,6 +49,8 @@ export class EngineSession {
 
   async scan(source: Source, progress?: Progress): Promise<SourceResult> {
     const result = await scanSource(interruptible(excluding(source, this.settings.input.exclude), this.interrupt), this.scanner, progress);
+    // After the source placed every finding: an image reports one scan of some bytes at several paths, each with its own context.
+    result.findings = withoutContexts(result.findings, this.settings.detection.skipContexts);
     if (this.interrupt.reason) result.errors.push({ where: source.name, message: this.interrupt.reason });
     // Findings a source made itself (Kubernetes hygiene) carry their value too: the redactor
     // learns it, and it stays on the finding only when the user asked to see values.

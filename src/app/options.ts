@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Option, type Command } from 'commander';
 import { CONFIDENCE_NAMES } from '../vocabulary/levels.js';
+import { FINDING_CONTEXTS, type FindingContext } from '../vocabulary/contexts.js';
 import { FORMAT_NAMES } from '../report/formats.js';
 import { FAIL_ON_HELP, parseFailOn } from '../policy/fail-on.js';
 import { parseDays, parseSize } from '../util/size.js';
@@ -48,6 +49,15 @@ function daysArg(name: string) {
   };
 }
 
+const CONTEXT_IDS = FINDING_CONTEXTS.map((c) => c.id);
+
+function contextsArg(v: string): FindingContext[] {
+  const list = v.split(',').map((s) => s.trim()).filter(Boolean);
+  const bad = list.find((c) => !CONTEXT_IDS.includes(c as FindingContext));
+  if (bad) throw new UsageError(`--skip-context: unknown context '${bad}'; use ${CONTEXT_IDS.join(', ')}`);
+  return list as FindingContext[];
+}
+
 function failOnArg(v: string): string {
   try {
     parseFailOn(v);
@@ -74,14 +84,16 @@ const detection: OptionGroup<DetectionSettings> = {
     new Option('--threads <n>', 'worker threads (0 = scan on the main thread)').argParser(intArg('--threads')).default(availableParallelism()),
     new Option('--min-confidence <level>', 'drop findings below this confidence').choices(CONFIDENCE_NAMES).default('medium'),
     new Option('--show-secrets', 'print secret values in reports (never the default)').default(false),
+    new Option('--skip-context <list>', `drop findings in these contexts (comma list of ${CONTEXT_IDS.join(', ')}; by default they are reported at lower confidence)`).argParser(contextsArg),
   ],
   resolve: (f) => ({
     rules: f.rules as string | undefined,
     threads: (f.threads as number) ?? availableParallelism(),
     minConfidence: (f.minConfidence as DetectionSettings['minConfidence']) ?? 'medium',
     showSecrets: !!f.showSecrets,
+    skipContexts: (f.skipContext as FindingContext[] | undefined) ?? [],
   }),
-  defaults: { threads: availableParallelism(), minConfidence: 'medium', showSecrets: false },
+  defaults: { threads: availableParallelism(), minConfidence: 'medium', showSecrets: false, skipContexts: [] },
 };
 
 const output: OptionGroup<OutputSettings> = {

@@ -1,5 +1,6 @@
 import type { Confidence } from '../types.js';
 import type { FormatName } from '../report/formats.js';
+import type { FindingContext } from '../vocabulary/contexts.js';
 
 // The typed settings a run works from, resolved once from the command line (app/options.ts).
 // A command offers only the groups it uses; groups it does not offer keep their defaults.
@@ -20,6 +21,8 @@ export interface DetectionSettings {
   threads: number;
   minConfidence: Confidence;
   showSecrets: boolean;
+  /** Drop findings in these contexts (tests, vendored code, docs, examples, generated files). */
+  skipContexts: FindingContext[];
 }
 
 /** Where the report goes. */

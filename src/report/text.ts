@@ -38,7 +38,7 @@ export function renderText(r: Report, opts: TextOptions): string {
     for (const f of cred.findings.slice(0, max)) {
       const secret = r.showSecrets && f.secret ? `  secret=${f.secret}` : '';
       const yp = f.yamlPath ? ` (${f.yamlPath})` : '';
-      const dec = f.decoded ? ` [decoded ${f.decoded}]` : '';
+      const dec = (f.decoded ? ` [decoded ${f.decoded}]` : '') + (f.context ? ` [${f.context}]` : '') + (f.fileFormat ? ` [${f.fileFormat}]` : '');
       out.push(`    ${c('cyan', `${describeOrigin(f.origin)}:${f.line}:${f.column}`)}${yp}${dec}${secret}`);
     }
     if (cred.findings.length > max) out.push(c('gray', `    … and ${cred.findings.length - max} more locations`));

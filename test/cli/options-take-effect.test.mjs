@@ -85,6 +85,8 @@ for (const [p, text] of Object.entries({
   'values.yaml': `github:\n  token: ${TOKEN}\njwt: ${JWT}\n`,
   'charts/db/Chart.yaml': 'apiVersion: v2\nname: db\nversion: 0.1.0\n',
   'charts/db/values.yaml': `auth:\n  token: ${FEATURE}\n`,
+  // A Helm test hook: its findings are in the `test` context.
+  'templates/tests/connection.yaml': `apiVersion: v1\nkind: Pod\nmetadata:\n  name: t\n  annotations:\n    helm.sh/hook: test\n  labels:\n    token: ${FIXTURE}\n`,
   // A placeholder password in a Deployment's env: a Kubernetes hygiene finding of low confidence.
   'templates/deploy.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: web:1\n          env:\n            - name: DB_PASSWORD\n              value: changeme\n',
 })) {
@@ -214,6 +216,7 @@ const PROBES = {
   '--min-confidence': (cmd) =>
     cmd === 'scan stdin' ? { base: ['--stdin-name', 'test/fixtures/piped.env'], add: ['--min-confidence', 'high'] } : { add: ['--min-confidence', cmd === 'scan helm' ? 'low' : 'high'] },
   '--show-secrets': () => ({ add: ['--show-secrets'] }),
+  '--skip-context': (cmd) => (cmd === 'scan stdin' ? { base: ['--stdin-name', 'test/fixtures/piped.env'], add: ['--skip-context', 'test'] } : { add: ['--skip-context', 'test'] }),
   // output
   '--format': () => ({ add: ['-f', 'sarif'] }),
   '--output': () => ({ add: ['-o', '@RUN/other'] }),

@@ -98,7 +98,7 @@ t.test('example fields of API descriptions, not their other fields', async (t) =
 t.test('README tables are rendered from the registries', async (t) => {
   const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
   const sections = { contexts: contextsMarkdown(), 'file-formats': formatsMarkdown() };
-  t.equal(updateReadme(readme, sections), readme, 'contexts and credential-store format tables are current (node scripts/render-readme-tables.mjs)');
+  t.equal(updateReadme(readme, sections), readme, 'contexts and credential-store format tables are current (npm run docs)');
   t.equal(FINDING_CONTEXTS.length, 5);
 });
 
