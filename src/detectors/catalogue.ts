@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import type { Confidence } from '../types.js';
 import type { Catalogue, RuleSpec, RuleExample } from './rule.js';
 import { validators } from './validators/index.js';
+import { CATEGORIES, UNCATEGORISED, isCategory } from './categories.js';
 import { configDir } from '../util/config-dir.js';
 import { VERSION } from '../version.js';
 
@@ -23,7 +24,7 @@ export function defaultCatalogueDir(): string {
 }
 
 /** Bump when the loader derives rule fields differently: it invalidates cached catalogues. */
-const LOADER_FORMAT = 3;
+const LOADER_FORMAT = 4;
 
 const CONFIDENCES: Confidence[] = ['low', 'medium', 'high'];
 const ID = /^[a-z0-9][a-z0-9-]*$/;
@@ -102,10 +103,17 @@ function parseFile(path: string, text: string): RuleSpec[] {
     throw new CatalogueError(file, undefined, 'expected a top-level `rules:` list');
   }
   const provider = typeof doc.provider === 'string' ? doc.provider : file.replace(/\.ya?ml$/, '');
-  return doc.rules.map((raw: unknown, i: number) => parseRule(file, provider, raw, i));
+  let category: string = UNCATEGORISED;
+  if (doc.category !== undefined) {
+    if (typeof doc.category !== 'string' || !isCategory(doc.category)) {
+      throw new CatalogueError(file, undefined, `unknown category '${String(doc.category)}' (one of: ${Object.keys(CATEGORIES).join(', ')})`);
+    }
+    category = doc.category;
+  }
+  return doc.rules.map((raw: unknown, i: number) => ({ ...parseRule(file, provider, raw, i), category }));
 }
 
-function parseRule(file: string, defaultProvider: string, raw: unknown, index: number): RuleSpec {
+function parseRule(file: string, defaultProvider: string, raw: unknown, index: number): Omit<RuleSpec, 'category'> {
   if (!isObj(raw)) throw new CatalogueError(file, `#${index}`, 'rule must be a mapping');
   const id = raw.id;
   if (typeof id !== 'string' || !ID.test(id)) {
