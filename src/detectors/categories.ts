@@ -9,6 +9,7 @@ export const CATEGORIES = {
   ci: 'continuous integration and delivery',
   cloud: 'cloud and hosting platforms',
   cms: 'content management',
+  'command-line': 'passwords and tokens passed on command lines (any tool)',
   'config-file': 'credentials in tool configuration files (any provider)',
   'connection-string': 'credentials in connection strings and URLs (any service)',
   crm: 'customer relationship management',
