@@ -103,7 +103,9 @@ function parseFile(path: string, text: string): RuleSpec[] {
     throw new CatalogueError(file, undefined, 'expected a top-level `rules:` list');
   }
   const provider = typeof doc.provider === 'string' ? doc.provider : file.replace(/\.ya?ml$/, '');
-  let category: string = UNCATEGORISED;
+  // A file written before categories existed keeps its family when its provider names one
+  // (`provider: generic`, `config-file`, `connection-string`).
+  let category: string = isCategory(provider) ? provider : UNCATEGORISED;
   if (doc.category !== undefined) {
     if (typeof doc.category !== 'string' || !isCategory(doc.category)) {
       throw new CatalogueError(file, undefined, `unknown category '${String(doc.category)}' (one of: ${Object.keys(CATEGORIES).join(', ')})`);

@@ -41,3 +41,12 @@ t.test('an unknown category is an error naming the file', async (t) => {
   t.ok(err instanceof CatalogueError, 'CatalogueError');
   t.match(err?.message, /acme\.yaml.*unknown category 'widgets'/);
 });
+
+t.test('a file without a category keeps its family when the provider names one', async (t) => {
+  const d = mkdtempSync(join(tmpdir(), 'credsweep-cat-'));
+  const rule = (id) => `  - id: ${id}\n    name: x\n    regex: '(x_[a-z]{8})'\n    keywords: [x_]\n    examples: [{ text: x_abcdefgh, secret: x_abcdefgh }]\n`;
+  writeFileSync(join(d, 'generic.yaml'), `provider: generic\nrules:\n${rule('old-generic')}`);
+  writeFileSync(join(d, 'acme.yaml'), `provider: acme\nrules:\n${rule('old-acme')}`);
+  const cat = loadCatalogue(d);
+  t.same(Object.fromEntries(cat.rules.map((r) => [r.id, r.category])), { 'old-generic': 'generic', 'old-acme': 'uncategorised' });
+});
