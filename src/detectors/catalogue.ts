@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import type { Confidence } from '../types.js';
 import type { Catalogue, RuleSpec, RuleExample } from './rule.js';
 import { validators } from './validators/index.js';
+import { CATEGORIES, UNCATEGORISED, isCategory } from './categories.js';
 import { configDir } from '../util/config-dir.js';
 import { fileFormat } from './file-formats.js';
 import { VERSION } from '../version.js';
@@ -103,10 +104,19 @@ function parseFile(path: string, text: string): RuleSpec[] {
     throw new CatalogueError(file, undefined, 'expected a top-level `rules:` list');
   }
   const provider = typeof doc.provider === 'string' ? doc.provider : file.replace(/\.ya?ml$/, '');
-  return doc.rules.map((raw: unknown, i: number) => parseRule(file, provider, raw, i));
+  // A file written before categories existed keeps its family when its provider names one
+  // (`provider: generic`, `config-file`, `connection-string`).
+  let category: string = isCategory(provider) ? provider : UNCATEGORISED;
+  if (doc.category !== undefined) {
+    if (typeof doc.category !== 'string' || !isCategory(doc.category)) {
+      throw new CatalogueError(file, undefined, `unknown category '${String(doc.category)}' (one of: ${Object.keys(CATEGORIES).join(', ')})`);
+    }
+    category = doc.category;
+  }
+  return doc.rules.map((raw: unknown, i: number) => ({ ...parseRule(file, provider, raw, i), category }));
 }
 
-function parseRule(file: string, defaultProvider: string, raw: unknown, index: number): RuleSpec {
+function parseRule(file: string, defaultProvider: string, raw: unknown, index: number): Omit<RuleSpec, 'category'> {
   if (!isObj(raw)) throw new CatalogueError(file, `#${index}`, 'rule must be a mapping');
   const id = raw.id;
   if (typeof id !== 'string' || !ID.test(id)) {

@@ -15,6 +15,8 @@ export interface RuleSpec {
   name: string;
   /** Provider or family, e.g. `github`, `aws`, `generic`. Defaults to the file's `provider`. */
   provider: string;
+  /** What kind of service the provider is (a key of CATEGORIES); the file's `category:`. */
+  category: string;
   /** RE2 syntax; exactly one capture group (or a group named `secret`) is the secret. */
   regex: string;
   /**

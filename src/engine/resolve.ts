@@ -7,11 +7,12 @@ import type { LineIndex } from './line-index.js';
 const RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2 };
 /**
  * How much a rule says about the bytes it captured: a provider rule (even one that uses
- * the generic gates) says most; cross-cutting families (passwords in URLs and config files,
- * JWTs) less; the generic entropy rules least.
+ * the generic gates) says most; cross-cutting families (passwords in URLs, config files and
+ * command lines, JWTs, password hashes) less; the generic entropy rules least. Keyed on the
+ * rule file's category, never on a provider name.
  */
-const BROAD_FAMILIES = new Set(['connection-string', 'config-file', 'jwt']);
-export const tier = (h: RawMatch) => (h.rule.spec.provider === 'generic' ? 0 : BROAD_FAMILIES.has(h.rule.spec.provider) ? 1 : 2);
+const BROAD_CATEGORIES = new Set(['connection-string', 'config-file', 'token-format', 'command-line', 'password-hash']);
+export const tier = (h: RawMatch) => (h.rule.spec.category === 'generic' ? 0 : BROAD_CATEGORIES.has(h.rule.spec.category) ? 1 : 2);
 const better = (a: RawMatch, b: RawMatch) =>
   tier(a) - tier(b) ||
   RANK[a.confidence] - RANK[b.confidence] ||

@@ -11,6 +11,8 @@ import { grafanaSaToken } from './grafana-sa-token.js';
 import { grafanaCloudToken } from './grafana-cloud-token.js';
 import { discordBotToken } from './discord-bot-token.js';
 import { ageSecretKey } from './age-secret-key.js';
+import { passwordHash, passwordHashMedium, passwordHashLow } from './password-hash.js';
+import { bip32ExtendedKey } from './base58check.js';
 
 import { urlCredentials, urlCredentialsGeneric, configPassword } from './url-credentials.js';
 
@@ -35,6 +37,10 @@ export const validators: Record<string, Validator> = {
   'grafana-cloud-token': grafanaCloudToken,
   'discord-bot-token': discordBotToken,
   'age-secret-key': ageSecretKey,
+  'password-hash': passwordHash,
+  'password-hash-medium': passwordHashMedium,
+  'password-hash-low': passwordHashLow,
+  'bip32-extended-key': bip32ExtendedKey,
   'url-credentials': urlCredentials,
   'url-credentials-generic': urlCredentialsGeneric,
   'config-password': configPassword,
