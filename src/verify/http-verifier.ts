@@ -61,6 +61,11 @@ export async function runHttpVerifier(v: HttpVerifier, m: Material, env: CheckEn
       unsure ??= `${call.url.hostname} rate-limited the check (HTTP ${a.status})`;
       continue;
     }
+    // Every API here answers JSON: a success that is not JSON is no proof of anything.
+    if (a.status >= 200 && a.status < 300 && doc() === undefined) {
+      unsure ??= `malformed answer from ${call.url.hostname} (HTTP ${a.status}, not JSON)`;
+      continue;
+    }
     if (v.active.some((x) => matches(a, x, doc))) {
       const identity = identityOf(a, v.identity, doc);
       return { status: 'active', reason: `HTTP ${a.status} from ${call.url.hostname}${call.url.pathname}`, hosts, ...(identity ? { identity } : {}) };
