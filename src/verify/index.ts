@@ -3,3 +3,4 @@ export { verifiersOf, parseVerifier, hostsOf, VerifySpecError, type Verifier, ty
 export { DOCUMENTED_HOSTS, hostAllowed } from './hosts.js';
 export { signV4, amzDate } from './schemes/sigv4.js';
 export type { Transport } from './http.js';
+export { verifiersTable } from './docs.js';
