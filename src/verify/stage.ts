@@ -148,8 +148,19 @@ function fromInventory(inv: Inventory | undefined, fp: string, ttlHours: number,
 /** `--verify` says, before sending anything, which hosts it will contact and for how many credentials. */
 export function describePlan(plan: Array<{ verifier: Verifier; material?: Material }>): string {
   const byHost = new Map<string, number>();
-  for (const p of plan) if (p.material) for (const h of hostsOf(p.verifier)) byHost.set(h, (byHost.get(h) ?? 0) + 1);
+  for (const p of plan) if (p.material) for (const h of hostsNamed(p.verifier, p.material)) byHost.set(h, (byHost.get(h) ?? 0) + 1);
   if (byHost.size === 0) return 'credsweep: verify: no credential of this run has a verifier; nothing is contacted\n';
   const list = [...byHost].sort(([a], [b]) => a.localeCompare(b)).map(([h, n]) => `${h} (${n})`);
   return `credsweep: verify: will contact ${list.join(', ')} over TLS, one read-only request per credential (no proxy); nothing else is contacted\n`;
+}
+
+/** A database URL names its own host: the plan shows it, not the placeholder. */
+function hostsNamed(v: Verifier, m: Material): string[] {
+  if (v.kind !== 'network-service') return hostsOf(v);
+  try {
+    const u = new URL(m.context?.url ?? '');
+    return [`${u.hostname}${u.port ? `:${u.port}` : ''}`];
+  } catch {
+    return hostsOf(v);
+  }
 }
