@@ -3,6 +3,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { buildProgram } from '../dist/cli.js';
 import { readmeSections, updateReadme } from '../dist/app/docs.js';
+import { verifiersTable } from '../dist/verify/index.js';
+import { loadCatalogue } from '../dist/detectors/catalogue.js';
 
 const file = new URL('../README.md', import.meta.url);
-writeFileSync(file, updateReadme(readFileSync(file, 'utf8'), readmeSections(buildProgram())));
+const sections = { ...readmeSections(buildProgram()), verifiers: verifiersTable(loadCatalogue().rules) };
+writeFileSync(file, updateReadme(readFileSync(file, 'utf8'), sections));

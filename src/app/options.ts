@@ -5,7 +5,7 @@ import { FINDING_CONTEXTS, type FindingContext } from '../vocabulary/contexts.js
 import { FORMAT_NAMES } from '../report/formats.js';
 import { FAIL_ON_HELP, parseFailOn } from '../policy/fail-on.js';
 import { parseDays, parseSize } from '../util/size.js';
-import type { DetectionSettings, GitHubSettings, HygieneSettings, InputSettings, OutputSettings, Settings } from './settings.js';
+import type { DetectionSettings, GitHubSettings, HygieneSettings, InputSettings, OutputSettings, Settings, VerificationSettings } from './settings.js';
 import { UsageError } from './usage-error.js';
 
 // The option groups a command can offer. Each group declares its flags and turns the parsed
@@ -150,6 +150,43 @@ const github: OptionGroup<GitHubSettings> = {
   defaults: { openIssues: false, dryRun: false },
 };
 
+function hoursArg(name: string) {
+  return (v: string): number => {
+    const m = /^\s*(\d+)\s*(h|d)?\s*$/i.exec(v);
+    if (!m) throw new UsageError(`${name} must be hours or days, e.g. 12h, 7d, 0 (got '${v}')`);
+    return Number(m[1]) * ((m[2] ?? 'h').toLowerCase() === 'd' ? 24 : 1);
+  };
+}
+
+const VERIFY_DEFAULTS: VerificationSettings = { verify: false, networkServices: false, onlyActive: false, timeoutSeconds: 10, budget: 200, perHostConcurrency: 2, ttlHours: 24 };
+
+/** Opt-in checks with providers. Never on unless asked: not by default, not in the Action. */
+const verification: OptionGroup<VerificationSettings> = {
+  options: () => [
+    new Option('--verify', "check each credential with its provider: one read-only request to the provider's documented host over TLS (prints the hosts first; see README \"Verification\")").default(false),
+    new Option('--verify-network-services', 'with --verify: also try database URLs (Redis over TLS; Postgres, MySQL, MongoDB need a driver credsweep does not ship) at the host the URL names').default(false),
+    new Option('--only-active', 'with --verify: report only credentials their provider accepted').default(false),
+    new Option('--verify-timeout <seconds>', 'with --verify: give up on one request after this long').argParser(intArg('--verify-timeout')).default(VERIFY_DEFAULTS.timeoutSeconds),
+    new Option('--verify-budget <n>', 'with --verify: most requests the run may send (retries count)').argParser(intArg('--verify-budget')).default(VERIFY_DEFAULTS.budget),
+    new Option('--verify-concurrency <n>', 'with --verify: requests in flight per host').argParser(intArg('--verify-concurrency')).default(VERIFY_DEFAULTS.perHostConcurrency),
+    new Option('--verify-ttl <duration>', 'with --verify and --db: reuse an answer the inventory got less than this long ago (12h, 7d; 0 = always ask)').argParser(hoursArg('--verify-ttl')).default(VERIFY_DEFAULTS.ttlHours, '24h'),
+  ],
+  resolve: (f) => {
+    const v: VerificationSettings = {
+      verify: !!f.verify,
+      networkServices: !!f.verifyNetworkServices,
+      onlyActive: !!f.onlyActive,
+      timeoutSeconds: (f.verifyTimeout as number) ?? VERIFY_DEFAULTS.timeoutSeconds,
+      budget: (f.verifyBudget as number) ?? VERIFY_DEFAULTS.budget,
+      perHostConcurrency: Math.max(1, (f.verifyConcurrency as number) ?? VERIFY_DEFAULTS.perHostConcurrency),
+      ttlHours: (f.verifyTtl as number) ?? VERIFY_DEFAULTS.ttlHours,
+    };
+    if (!v.verify && (v.onlyActive || v.networkServices)) throw new UsageError(`${v.onlyActive ? '--only-active' : '--verify-network-services'} only applies with --verify`);
+    return v;
+  },
+  defaults: VERIFY_DEFAULTS,
+};
+
 /**
  * Where issues about a local target go. Only the `scan` commands offer it: the Action and
  * sweeps file each credential's issue in the repository it was found in.
@@ -161,7 +198,7 @@ const issueTarget: OptionGroup<Pick<GitHubSettings, 'issuesRepo'>> = {
 };
 
 /** The registry: a command names the groups it offers. */
-export const OPTION_GROUPS = { input, detection, output, hygiene, github, issueTarget } as const;
+export const OPTION_GROUPS = { input, detection, output, hygiene, github, issueTarget, verification } as const;
 export type GroupName = keyof typeof OPTION_GROUPS;
 
 /** Adds the flags of `groups` to `cmd`. */
@@ -172,8 +209,8 @@ export function offerGroups(cmd: Command, groups: readonly GroupName[]): Command
 
 /** Parsed flags -> typed settings; groups the command does not offer keep their defaults. */
 export function resolveSettings(flags: Flags, groups: readonly GroupName[]): Settings {
-  const pick = <K extends Exclude<GroupName, 'issueTarget'>>(k: K) => (groups.includes(k) ? OPTION_GROUPS[k].resolve(flags) : OPTION_GROUPS[k].defaults) as Settings[K];
-  const s: Settings = { input: pick('input'), detection: pick('detection'), output: pick('output'), hygiene: pick('hygiene'), github: pick('github') };
+  const pick = <K extends Exclude<GroupName, 'issueTarget'>>(k: K) => (groups.includes(k) ? OPTION_GROUPS[k].resolve(flags) : OPTION_GROUPS[k].defaults) as NonNullable<Settings[K]>;
+  const s: Settings = { input: pick('input'), detection: pick('detection'), output: pick('output'), hygiene: pick('hygiene'), github: pick('github'), verification: pick('verification') };
   if (groups.includes('issueTarget')) s.github.issuesRepo = issueTarget.resolve(flags).issuesRepo;
   if (s.github.dryRun && !s.github.openIssues) throw new UsageError('--dry-run only applies with --open-issues');
   return s;

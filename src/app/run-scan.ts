@@ -20,6 +20,7 @@ import { publishReport } from './publish.js';
 import { verdict } from './verdict.js';
 import { processRedactor } from '../redact/index.js';
 import { applyAllowlist, type AllowedCounts } from './allowlist.js';
+import { verifyStage, VERIFY_OFF } from '../verify/index.js';
 
 /** What a job's collection step hands on: the scan result, and what the later steps need to know of it. */
 export interface Collected extends ScanResult {
@@ -80,14 +81,16 @@ export async function runScan(job: ScanJob, s: Settings): Promise<number> {
     }
     const allowed: AllowedCounts = { paths: 0, values: engine.allowedValues, rules: 0 };
     const { kept, ignored } = ignore.filter(applyAllowlist(collected.findings, policy.allow, engine.fingerprintKey, allowed));
-    const credentials = analyseCredentials(kept, { maxAgeDays: s.hygiene.maxAgeDays, policy });
+    // Opt-in checks with the providers (--verify): verdicts, and --only-active's filter.
+    const verified = await verifyStage(analyseCredentials(kept, { maxAgeDays: s.hygiene.maxAgeDays, policy }), kept, { ...VERIFY_OFF, ...s.verification, rules: s.detection.rules }, { inventory });
+    const credentials = verified.credentials;
     for (const c of credentials) if (baseline?.entryFor(c)) c.baselined = true;
     const report = (delta?: InventoryDelta) =>
       buildReport({
         target: job.target,
         startedAt,
         result: collected,
-        kept,
+        kept: verified.findings,
         ignored,
         credentials,
         unusedIgnores: s.hygiene.reportUnusedIgnores ? ignore.unused().map((u) => ({ fingerprint: u.fingerprint, line: u.line })) : undefined,

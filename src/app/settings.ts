@@ -1,6 +1,7 @@
 import type { Confidence } from '../types.js';
 import type { FormatName } from '../report/formats.js';
 import type { FindingContext } from '../vocabulary/contexts.js';
+import type { VerifyOptions } from '../verify/index.js';
 
 // The typed settings a run works from, resolved once from the command line (app/options.ts).
 // A command offers only the groups it uses; groups it does not offer keep their defaults.
@@ -61,10 +62,15 @@ export interface GitHubSettings {
   issuesRepo?: string;
 }
 
+/** Opt-in checks with the providers (--verify); the catalogue folder comes from `detection.rules`. */
+export type VerificationSettings = Omit<VerifyOptions, 'rules'>;
+
 export interface Settings {
   input: InputSettings;
   detection: DetectionSettings;
   output: OutputSettings;
   hygiene: HygieneSettings;
   github: GitHubSettings;
+  /** Absent (a library caller's older Settings) means off. */
+  verification?: VerificationSettings;
 }

@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { actionJob, offerGroups, resolveSettings, runScan, type ActionTarget } from '../app/index.js';
 
-const GROUPS = ['input', 'detection', 'output', 'hygiene', 'github'] as const;
+const GROUPS = ['input', 'detection', 'verification', 'output', 'hygiene', 'github'] as const;
 
 /** `credsweep action`: the GitHub Action's entry (action.yml runs it), usable in any CI that sets GITHUB_EVENT_*. */
 export function registerAction(program: Command): void {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { dirJob, offerGroups, resolveSettings, runScan } from '../app/index.js';
 
-const GROUPS = ['input', 'detection', 'output', 'hygiene', 'github', 'issueTarget'] as const;
+const GROUPS = ['input', 'detection', 'verification', 'output', 'hygiene', 'github', 'issueTarget'] as const;
 
 export function registerScanDir(scan: Command): void {
   offerGroups(scan.command('dir').description('scan a folder (or a single file)').argument('<path>', 'folder or file to scan'), GROUPS).action(

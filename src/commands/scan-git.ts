@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { gitJob, offerGroups, resolveSettings, runScan, type GitTarget } from '../app/index.js';
 
-const GROUPS = ['input', 'detection', 'output', 'hygiene', 'github', 'issueTarget'] as const;
+const GROUPS = ['input', 'detection', 'verification', 'output', 'hygiene', 'github', 'issueTarget'] as const;
 
 /** The command's own flags: the job's target fields as commander names them. */
 type GitFlags = Omit<GitTarget, 'repo' | 'backend' | 'prePush'> & { gitBackend?: GitTarget['backend']; prePush: boolean };

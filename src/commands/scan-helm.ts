@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import { formatSize } from '../util/size.js';
 import { HELM_LIMITS as DEFAULT_LIMITS, helmJob, intArg, offerGroups, resolveSettings, runScan, sizeArg } from '../app/index.js';
 
-const GROUPS = ['input', 'detection', 'output', 'hygiene', 'github', 'issueTarget'] as const;
+const GROUPS = ['input', 'detection', 'verification', 'output', 'hygiene', 'github', 'issueTarget'] as const;
 
 export function registerScanHelm(scan: Command): void {
   const cmd = scan

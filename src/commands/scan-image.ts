@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import { imageJob, offerGroups, resolveSettings, runScan, sizeArg } from '../app/index.js';
 import { parseSize } from '../util/size.js';
 
-const GROUPS = ['input', 'detection', 'output', 'hygiene', 'github', 'issueTarget'] as const;
+const GROUPS = ['input', 'detection', 'verification', 'output', 'hygiene', 'github', 'issueTarget'] as const;
 const collect = (v: string, prev: string[]) => [...prev, v];
 
 interface ImageFlags {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { intArg, offerGroups, resolveSettings, runScan, sizeArg, sweepJob, UsageError, type SweepTarget } from '../app/index.js';
 
-const GROUPS = ['input', 'detection', 'output', 'hygiene', 'github'] as const;
+const GROUPS = ['input', 'detection', 'verification', 'output', 'hygiene', 'github'] as const;
 
 interface SweepFlags {
   user?: string;

@@ -210,6 +210,7 @@ function parseRule(file: string, defaultProvider: string, raw: unknown, index: n
     description: str('description', false),
     examples: ex,
     negatives: negatives as string[],
+    ...(raw.verify !== undefined ? { verify: isObj(raw.verify) ? raw.verify : fail('`verify` must be a mapping') } : {}),
     file,
   };
 }

@@ -52,6 +52,11 @@ export interface RuleSpec {
   window: number;
   examples: RuleExample[];
   negatives: string[];
+  /**
+   * How `--verify` checks a value of this rule with its provider, as data (see src/verify/spec.ts,
+   * which validates it). The catalogue carries it through unread.
+   */
+  verify?: Record<string, unknown>;
   /** File the rule was loaded from, for error messages. */
   file: string;
 }

@@ -7,6 +7,7 @@ import type { Catalogue, RuleSpec } from '../detectors/rule.js';
 import { compileCatalogue, type CompiledCatalogue } from './compile.js';
 import { detectBatch } from './batch-detect.js';
 import type { BatchTask, WorkerHit } from './protocol.js';
+import { runSecretValues, verifyContext } from './secret-values.js';
 
 export interface ScannerOptions {
   /** Folder of `*.yaml` rule files; defaults to the shipped `detectors/`. */
@@ -73,7 +74,7 @@ export class Scanner {
       maxThreads: this.threads,
       idleTimeout: 60_000,
       workerData: {
-        catalogue: { hash: this.catalogue.hash, rules: this.catalogue.rules.map((r) => ({ ...r, examples: [], negatives: [] })) },
+        catalogue: { hash: this.catalogue.hash, rules: this.catalogue.rules.map((r) => ({ ...r, examples: [], negatives: [], verify: undefined })) },
         fingerprintKey: this.opts.fingerprintKey.toString('hex'),
       },
     }));
@@ -139,8 +140,14 @@ export class Scanner {
       ? detectBatch(this.inline(), task, this.opts.fingerprintKey)
       : await this.pool().run(task, { transferList: [task.buf] });
     const out: Finding[] = [];
+    const lines = new Map<number, string[]>();
     for (const h of hits) {
-      if (h.secret) this.opts.onSecret?.(h.secret);
+      if (h.secret) {
+        this.opts.onSecret?.(h.secret);
+        const chunk = chunks[h.item];
+        const text = () => lines.get(h.item) ?? (lines.set(h.item, chunk.data.toString('utf8').split('\n')), lines.get(h.item)!);
+        runSecretValues.remember(h.fingerprint, h.secret, verifyContext(this.rules.get(h.ruleId), h.line, text));
+      }
       if (h.secret && this.opts.allowValue?.(h.secret)) {
         this.stats.allowed++;
         continue;

@@ -64,6 +64,7 @@ export function analyseCredentials(findings: Finding[], opts: HygieneOptions): C
       maxAgeDays,
       contexts,
       places,
+      inHead: isLive,
       live: isLive,
       ...(rot?.length ? { rotations: rot } : {}),
       flags,
@@ -84,7 +85,8 @@ function placesOf(fs: Finding[], label: (f: Finding) => string, live: Map<Findin
   return [...by]
     .map(([context, group]) => {
       const a = computeAge(group, now);
-      return { context, live: group.some((f) => live.get(f)!.live), ...(a.firstSeen ? { firstSeen: a.firstSeen } : {}), ...(a.lastSeen ? { lastSeen: a.lastSeen } : {}) };
+      const inHead = group.some((f) => live.get(f)!.live);
+      return { context, inHead, live: inHead, ...(a.firstSeen ? { firstSeen: a.firstSeen } : {}), ...(a.lastSeen ? { lastSeen: a.lastSeen } : {}) };
     })
     .sort((a, b) => a.context.localeCompare(b.context));
 }

@@ -29,6 +29,7 @@ export function groupByFingerprint(findings: Finding[]): Credential[] {
       ...(context ? { context } : {}),
       findings: fs,
       contexts: [],
+      inHead: true,
       live: true,
       flags: [],
       reasons: {},

@@ -11,8 +11,8 @@ export interface Liveness {
 /**
  * Liveness needs the whole scan: an image tag is live only if it is the newest tag of its
  * image seen (by creation date), a chart only at its highest version seen. Git blobs carry
- * their own answer (`live`: in the default branch's tree; unknown counts as live), hidden
- * image layers are not live, plain files are.
+ * their own answer (`live`: in the default branch's tree; unknown counts as live); files in
+ * hidden image layers are live (they ship), and plain files are.
  */
 export function livenessIndex(all: Finding[]): (f: Finding) => Liveness {
   const newestImage = newestBy(
@@ -40,7 +40,8 @@ export function livenessIndex(all: Finding[]): (f: Finding) => Liveness {
         return o.live === false ? { live: false, why: `removed from the default branch of ${o.repo}, still in its history` } : { live: true };
       case 'image':
       case 'image-config': {
-        if (o.kind === 'image' && o.deletedLater) return { live: false, why: `deleted by a later layer of ${o.image} but still shipped in layer ${o.layer.index}` };
+        // A file a later layer deletes still ships in its layer to everyone who pulls the
+        // image: it counts as in head (the `hidden-layer` flag says where), never as history.
         const newest = newestImage.get(imageName(o.image));
         if (newest !== undefined && newest !== o.image) return { live: false, why: `only in ${o.image}, older than ${newest}` };
         return { live: true };

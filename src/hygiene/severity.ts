@@ -1,6 +1,6 @@
 import type { Confidence, CredentialFlag, FindingContext } from '../types.js';
 import type { Severity } from './types.js';
-import { CREDENTIAL_FLAGS } from '../vocabulary/flags.js';
+import { CREDENTIAL_FLAGS, type FlagSpec } from '../vocabulary/flags.js';
 
 const BY_SCORE: Severity[] = ['low', 'low', 'medium', 'high', 'critical'];
 const BASE: Record<Confidence, number> = { low: 1, medium: 2, high: 3 };
@@ -20,13 +20,23 @@ const BASE: Record<Confidence, number> = { low: 1, medium: 2, high: 3 };
  * confidence lowered by the engine already; staleness and spread do not raise it again (a
  * fixture committed years ago and copied into three repositories is still a fixture), so it
  * stays at medium or below.
+ *
+ * With --verify: `active` starts the score at high whatever the rule's confidence or context
+ * (the provider accepted it: it is no fixture) and cancels history-only's -1 (history still
+ * hands it out), so stale + active is critical; `inactive` is -1 and cancels stale's +1 (the
+ * provider already revoked it). A hidden image layer ships with the image: it has no effect
+ * and is never history-only.
  */
 export function severityOf(confidence: Confidence, flags: CredentialFlag[], context?: FindingContext): Severity {
-  let s = BASE[confidence];
+  const spec = (f: CredentialFlag): FlagSpec => CREDENTIAL_FLAGS[f];
+  const verified = flags.some((f) => spec(f).confidenceFloor);
+  const ctx = verified ? undefined : context;
+  let s = BASE[verified ? 'high' : confidence];
   for (const f of flags) {
-    const effect = CREDENTIAL_FLAGS[f].severityEffect;
-    if (context && effect > 0) continue;
+    if (spec(f).cancelledBy?.some((c) => flags.includes(c as CredentialFlag))) continue;
+    const effect = spec(f).severityEffect;
+    if (ctx && effect > 0) continue;
     s += effect;
   }
-  return BY_SCORE[Math.min(context ? 2 : 4, Math.max(1, s))];
+  return BY_SCORE[Math.min(ctx ? 2 : 4, Math.max(1, s))];
 }

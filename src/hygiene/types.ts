@@ -7,7 +7,9 @@ export { SEVERITY_ORDER } from '../vocabulary/levels.js';
 /** One context (repository, image, chart, folder, each optionally with an environment) holding a credential. */
 export interface CredentialPlace {
   context: string;
-  /** Still live in this context (default branch tree, newest image, current chart, a plain file). */
+  /** Still in head in this context (default branch tree, newest image, current chart, a plain file). */
+  inHead: boolean;
+  /** @deprecated the old name of `inHead` (JSON schema 1 keeps both; "live" read as "verified" to many). */
   live: boolean;
   firstSeen?: string;
   lastSeen?: string;
@@ -54,11 +56,41 @@ export interface Credential {
   contexts: string[];
   /** Per-context liveness and dates (what the inventory records). */
   places?: CredentialPlace[];
+  /** Somewhere still in head: default branch tree, newest image (hidden layers included), current chart, a plain file. Says nothing about whether the provider still accepts it (see `verification`). */
+  inHead: boolean;
+  /** @deprecated the old name of `inHead`, kept for one JSON schema version. */
   live: boolean;
+  /** With --verify: what the provider said. */
+  verification?: Verification;
   rotations?: Rotation[];
   flags: CredentialFlag[];
   /** A reason in words per flag. */
   reasons: Partial<Record<CredentialFlag, string>>;
   /** Accepted in the team's baseline: reported, never failing a run, never new. */
   baselined?: boolean;
+}
+
+export type VerificationStatus = 'active' | 'inactive' | 'unknown';
+
+/** Who the provider says the credential belongs to, where its answer says. */
+export interface VerifiedIdentity {
+  account?: string;
+  scopes?: string[];
+  expiresAt?: string;
+}
+
+/** The answer of one check against the credential's provider (never the value, never the raw answer). */
+export interface Verification {
+  status: VerificationStatus;
+  /** ISO time of the check (of the cached check, when `cached`). */
+  checkedAt: string;
+  /** Host(s) asked. */
+  hosts: string[];
+  identity?: VerifiedIdentity;
+  /** In words: what the answer was, or why there is none (rate limit, timeout, budget spent). */
+  reason: string;
+  /** Taken from the inventory (younger than --verify-ttl) instead of asked again. */
+  cached?: boolean;
+  /** Earliest check of the current unbroken run of `active` answers in the inventory. */
+  activeSince?: string;
 }

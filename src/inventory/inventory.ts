@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Credential } from '../hygiene/types.js';
+import type { Credential, Verification, VerificationStatus } from '../hygiene/types.js';
 import { openInventoryDb } from './open.js';
 
 export type InventoryStatus = 'open' | 'fixed' | 'ignored';
@@ -162,5 +162,39 @@ export class Inventory {
       statusChanged: r.status_changed,
       places: places.all(r.fingerprint).map((p) => ({ scope: p.scope, context: p.context, live: p.live === 1, firstSeen: p.first_seen, lastSeen: p.last_seen })),
     }));
+  }
+
+  /** The latest check that had an answer (active or inactive), for the --verify cache. */
+  lastVerification(fingerprint: string): Verification | undefined {
+    type Row = { checked_at: string; status: VerificationStatus; hosts: string; identity: string | null; reason: string };
+    const r = this.db
+      .prepare<[string], Row>("SELECT checked_at, status, hosts, identity, reason FROM verifications WHERE fingerprint = ? AND status <> 'unknown' ORDER BY checked_at DESC LIMIT 1")
+      .get(fingerprint);
+    return r ? { status: r.status, checkedAt: r.checked_at, hosts: JSON.parse(r.hosts) as string[], reason: r.reason, ...(r.identity ? { identity: JSON.parse(r.identity) } : {}) } : undefined;
+  }
+
+  /** Records one check (values never: status, hosts, identity and a reason in words). */
+  recordVerification(fingerprint: string, v: Verification): void {
+    this.db
+      .prepare('INSERT OR REPLACE INTO verifications (fingerprint, checked_at, status, hosts, identity, reason) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(fingerprint, v.checkedAt, v.status, JSON.stringify(v.hosts), v.identity ? JSON.stringify(v.identity) : null, v.reason);
+  }
+
+  /** The first check of the current unbroken run of `active` answers ("active since at least"). */
+  activeSince(fingerprint: string): string | undefined {
+    const lastInactive = this.db.prepare<[string], { t: string | null }>("SELECT max(checked_at) AS t FROM verifications WHERE fingerprint = ? AND status = 'inactive'").get(fingerprint)?.t;
+    return (
+      this.db
+        .prepare<[string, string], { t: string | null }>("SELECT min(checked_at) AS t FROM verifications WHERE fingerprint = ? AND status = 'active' AND checked_at > ?")
+        .get(fingerprint, lastInactive ?? '') ?.t ?? undefined
+    );
+  }
+
+  /** Every check of a credential, oldest first. */
+  verificationHistory(fingerprint: string): Array<{ checkedAt: string; status: VerificationStatus }> {
+    return this.db
+      .prepare<[string], { checked_at: string; status: VerificationStatus }>('SELECT checked_at, status FROM verifications WHERE fingerprint = ? ORDER BY checked_at')
+      .all(fingerprint)
+      .map((r) => ({ checkedAt: r.checked_at, status: r.status }));
   }
 }

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { APPLICATION_ID, SCHEMA_V1, SCHEMA_VERSION } from './schema.js';
+import { APPLICATION_ID, SCHEMA_V1, SCHEMA_V2, SCHEMA_VERSION } from './schema.js';
 
 export class InventoryError extends Error {}
 
@@ -27,6 +27,7 @@ export function openInventoryDb(file: string): Database.Database {
     if (appId === 0) initialise(db, file);
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > SCHEMA_VERSION) throw new InventoryError(`inventory ${file}: written by a newer credsweep (schema ${version}, this one knows ${SCHEMA_VERSION})`);
+    if (version < SCHEMA_VERSION) migrate(db);
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new InventoryError(`inventory ${file}: corrupt (SQLite quick_check: ${String(check).slice(0, 200)})`);
     setWal(db);
@@ -49,6 +50,7 @@ function initialise(db: Database.Database, file: string): void {
     const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").get() as { n: number };
     if (tables.n > 0) throw new InventoryError(`inventory ${file}: a SQLite database with other tables, not a credsweep inventory; refusing to use it`);
     db.exec(SCHEMA_V1);
+    db.exec(SCHEMA_V2);
     db.pragma(`application_id = ${APPLICATION_ID}`);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   }).immediate();
@@ -65,4 +67,13 @@ function setWal(db: Database.Database): void {
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
     }
   }
+}
+
+/** Brings an older inventory up to this version, under the write lock (two runs may try at once). */
+function migrate(db: Database.Database): void {
+  db.transaction(() => {
+    const v = db.pragma('user_version', { simple: true }) as number;
+    if (v < 2) db.exec(SCHEMA_V2);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  }).immediate();
 }

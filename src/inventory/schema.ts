@@ -1,7 +1,7 @@
 /** `PRAGMA application_id`: 'CSWP'. A SQLite file with any other id is not ours and is refused. */
 export const APPLICATION_ID = 0x43535750;
 /** `PRAGMA user_version`: bumped with each schema change (migrations go in open.ts). */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 // Only fingerprints (keyed HMACs) and redacted previews are stored, never a secret.
 export const SCHEMA_V1 = `
@@ -44,5 +44,18 @@ CREATE TABLE runs (
   new_count   INTEGER NOT NULL DEFAULT 0,
   open_count  INTEGER NOT NULL DEFAULT 0,
   fixed_count INTEGER NOT NULL DEFAULT 0
+);
+`;
+
+/** v2: what --verify heard from providers, one row per check (the cache and the "active since" history). */
+export const SCHEMA_V2 = `
+CREATE TABLE IF NOT EXISTS verifications (
+  fingerprint TEXT NOT NULL,
+  checked_at  TEXT NOT NULL,
+  status      TEXT NOT NULL CHECK (status IN ('active', 'inactive', 'unknown')),
+  hosts       TEXT NOT NULL,
+  identity    TEXT,
+  reason      TEXT NOT NULL,
+  PRIMARY KEY (fingerprint, checked_at)
 );
 `;

@@ -22,10 +22,11 @@ const ALLOWED = {
   ignore: [...base],
   inventory: [...base, 'hygiene'],
   baseline: [...base, 'hygiene'],
+  verify: [...base, 'detectors', 'engine', 'hygiene', 'inventory', 'redact'],
   redact: [...base, 'engine'],
   report: [...base, 'hygiene', 'redact', 'baseline'],
   github: [...base, 'engine', 'hygiene', 'report', 'redact', 'sources'],
-  app: [...base, 'detectors', 'engine', 'sources', 'enrich', 'policy', 'hygiene', 'ignore', 'baseline', 'inventory', 'redact', 'report', 'github'],
+  app: [...base, 'detectors', 'engine', 'sources', 'enrich', 'policy', 'hygiene', 'ignore', 'baseline', 'inventory', 'redact', 'report', 'github', 'verify'],
   commands: [...base, 'app'],
   cli: [...base, 'commands', 'app', 'redact'],
   // The library entry re-exports every stage.

@@ -217,6 +217,14 @@ const PROBES = {
     cmd === 'scan stdin' ? { base: ['--stdin-name', 'test/fixtures/piped.env'], add: ['--min-confidence', 'high'] } : { add: ['--min-confidence', cmd === 'scan helm' ? 'low' : 'high'] },
   '--show-secrets': () => ({ add: ['--show-secrets'] }),
   '--skip-context': (cmd) => (cmd === 'scan stdin' ? { base: ['--stdin-name', 'test/fixtures/piped.env'], add: ['--skip-context', 'test'] } : { add: ['--skip-context', 'test'] }),
+  // verification: a budget of 0 requests keeps every probe off the network
+  '--verify': () => ({ add: ['--verify', '--verify-budget', '0'] }),
+  '--only-active': () => ({ base: ['--verify', '--verify-budget', '0'], add: ['--only-active'] }),
+  '--verify-budget': () => ({ noop: 'how many requests --verify may send; the tests send none (test/verify drives it against a local HTTPS server)' }),
+  '--verify-timeout': () => ({ noop: 'how long one --verify request may take; tested in test/verify' }),
+  '--verify-concurrency': () => ({ noop: 'requests in flight per host; the result is the same by design (tested in test/verify)' }),
+  '--verify-ttl': () => ({ noop: 'reuse of answers cached in the --db inventory; tested in test/verify' }),
+  '--verify-network-services': () => ({ noop: 'adds database URLs to --verify; none in these inputs (tested in test/verify)' }),
   // output
   '--format': () => ({ add: ['-f', 'sarif'] }),
   '--output': () => ({ add: ['-o', '@RUN/other'] }),

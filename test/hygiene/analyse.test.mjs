@@ -111,11 +111,12 @@ t.test('private key aged by its paired certificate', async (t) => {
   t.match(c.reasons.stale, /^first seen 2023-03-01 \(paired certificate valid from 2023-03-01\)/);
 });
 
-t.test('hidden layer: deleted by a later layer but shipped; history-only when nowhere else', async (t) => {
+t.test('hidden layer: deleted by a later layer but shipped: its own flag, full severity, never history-only', async (t) => {
   const [c] = one([finding(image('acme/api:2', 'root/.npmrc', '2025-05-20T00:00:00Z', 3, true, { hiddenBy: 5 }))]);
-  t.same(c.flags, ['history-only', 'hidden-layer']);
+  t.same(c.flags, ['hidden-layer']);
   t.equal(c.reasons['hidden-layer'], 'root/.npmrc in layer 3 of acme/api:2 is deleted by layer 5, but the layer still ships with the image');
-  t.equal(c.reasons['history-only'], 'not live anywhere: deleted by a later layer of acme/api:2 but still shipped in layer 3; rotate it all the same, history and shipped layers stay readable');
+  t.equal(c.severity, 'high');
+  t.equal(c.inHead, true);
   t.equal(c.firstSeen, '2025-05-20T00:00:00.000Z');
 });
 
