@@ -93,7 +93,7 @@ async function generate() {
 async function scanChild() {
   const { Scanner } = await import('../dist/engine/scanner.js');
   const { ImageSource } = await import('../dist/sources/image/index.js');
-  const { scanSource } = await import('../dist/pipeline.js');
+  const { scanSource } = await import('../dist/app/scan-source.js');
   const source = new ImageSource(archive, { maxFileSize: 10 << 20, maxDecompressed: 20 * 1024 ** 3 });
   const t0 = process.hrtime.bigint();
   let r;

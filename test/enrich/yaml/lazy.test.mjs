@@ -12,7 +12,7 @@ import { documentSpans } from '../../../dist/enrich/yaml/yaml-text.js';
 import { withYamlEnrichment } from '../../../dist/enrich/index.js';
 import { DirSource } from '../../../dist/sources/dir/index.js';
 import { Scanner } from '../../../dist/engine/scanner.js';
-import { scanSource } from '../../../dist/pipeline.js';
+import { scanSource } from '../../../dist/app/scan-source.js';
 import { checksummedToken } from '../../helpers/tokens.mjs';
 
 const KEY = Buffer.from('credsweep-yaml-lazy-key');
