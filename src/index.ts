@@ -12,6 +12,7 @@ export { DirSource } from './sources/dir/index.js';
 export { GitSource, openGitSource } from './sources/git/index.js';
 export { ImageSource } from './sources/image/index.js';
 export { HelmSource } from './sources/helm/index.js';
+export { withYamlEnrichment, STRUCTURAL_RULES, type YamlEnrichmentOptions, type StructuralRule } from './enrich/index.js';
 export { Inventory, InventoryError } from './inventory/index.js';
 export { loadPolicy, parsePolicy, PolicyError, type Policy } from './policy/index.js';
 export { scanSource, runScan, resolveSettings, dirJob, gitJob, imageJob, helmJob, type ScanJob, type Settings } from './app/index.js';

@@ -1,4 +1,5 @@
 import { DirSource } from '../../sources/dir/index.js';
+import { withYamlEnrichment } from '../../enrich/index.js';
 import type { ScanJob } from '../run-scan.js';
 import { localScope } from './target.js';
 import { stdinJob } from './scan-staged.js';
@@ -12,10 +13,10 @@ export function dirJob(path: string): ScanJob {
     root: path,
     async collect(engine) {
       const { input, detection } = engine.settings;
-      const source = new DirSource(path, {
-        exclude: input.exclude,
-        maxFileSize: input.maxFileSize,
-        yaml: { fingerprintKey: engine.fingerprintKey, showSecrets: detection.showSecrets, minConfidence: detection.minConfidence },
+      const source = withYamlEnrichment(new DirSource(path, { exclude: input.exclude, maxFileSize: input.maxFileSize }), {
+        fingerprintKey: engine.fingerprintKey,
+        showSecrets: detection.showSecrets,
+        minConfidence: detection.minConfidence,
       });
       return engine.scan(source, engine.progress());
     },

@@ -1,4 +1,5 @@
 import { HelmSource } from '../../sources/helm/index.js';
+import { withYamlEnrichment } from '../../enrich/index.js';
 export { DEFAULT_LIMITS as HELM_LIMITS } from '../../sources/helm/limits.js';
 import type { ScanJob } from '../run-scan.js';
 import { localScope } from './target.js';
@@ -17,11 +18,11 @@ export function helmJob(t: HelmTarget): ScanJob {
     root: t.path,
     async collect(engine) {
       const { input, detection } = engine.settings;
-      const source = new HelmSource(t.path, {
+      const helm = new HelmSource(t.path, { limits: { maxDepth: t.maxDepth, maxTotalBytes: t.maxChartBytes, maxFileSize: input.maxFileSize } });
+      const source = withYamlEnrichment(helm, {
         fingerprintKey: engine.fingerprintKey,
         showSecrets: detection.showSecrets,
         minConfidence: detection.minConfidence,
-        limits: { maxDepth: t.maxDepth, maxTotalBytes: t.maxChartBytes, maxFileSize: input.maxFileSize },
       });
       return engine.scan(source, engine.progress());
     },

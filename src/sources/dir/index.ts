@@ -1,9 +1,8 @@
 import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import { basename, join, sep } from 'node:path';
-import type { Chunk, Finding, ScanError, SkippedInput } from '../../types.js';
+import type { Chunk, ScanError, SkippedInput } from '../../types.js';
 import { isBinary, type Source } from '../source.js';
-import { isYamlName, YamlEnricher, type YamlEnricherOptions } from '../k8s/enricher.js';
 import { ExcludeList } from './exclude.js';
 
 export interface DirSourceOptions {
@@ -12,8 +11,6 @@ export interface DirSourceOptions {
   maxFileSize: number;
   /** Called after each file, for progress. */
   onFile?: (bytes: number) => void;
-  /** Give `*.yaml`/`*.yml` files the Kubernetes treatment (yaml paths, Secret data, hygiene findings). */
-  yaml?: YamlEnricherOptions;
 }
 
 /** A plain folder. Follows symlinks only when they stay inside the root. */
@@ -21,15 +18,9 @@ export class DirSource implements Source {
   readonly skipped: SkippedInput[] = [];
   readonly errors: ScanError[] = [];
   private readonly excludes: ExcludeList;
-  private readonly yaml?: YamlEnricher;
 
   constructor(readonly root: string, private readonly opts: DirSourceOptions) {
     this.excludes = new ExcludeList(opts.exclude ?? []);
-    if (opts.yaml) this.yaml = new YamlEnricher(opts.yaml);
-  }
-
-  finish(findings: Finding[]): Finding[] {
-    return this.yaml ? this.yaml.finish(findings) : findings;
   }
 
   get name(): string {
@@ -49,17 +40,15 @@ export class DirSource implements Source {
     }
     if (isFile) {
       // A single file is scanned as itself, named as the user gave it.
-      yield* this.emit(this.readOne(realRoot, basename(this.root)));
+      const chunk = this.readOne(realRoot, basename(this.root));
+      if (chunk) yield chunk;
       return;
     }
     const visited = new Set<string>([realRoot]);
-    for (const f of this.walk(realRoot, '', realRoot, visited)) yield* this.emit(this.readOne(f.target, f.rel));
-  }
-
-  private *emit(chunk: Chunk | undefined): Generator<Chunk> {
-    if (!chunk) return;
-    yield chunk;
-    if (this.yaml && isYamlName(chunk.origin.kind === 'file' ? chunk.origin.path : '')) yield* this.yaml.observe(chunk).chunks;
+    for (const f of this.walk(realRoot, '', realRoot, visited)) {
+      const chunk = this.readOne(f.target, f.rel);
+      if (chunk) yield chunk;
+    }
   }
 
   /**

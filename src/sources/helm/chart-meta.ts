@@ -1,5 +1,5 @@
 import { LineCounter, parseDocument } from 'yaml';
-import type { YamlSyntaxError } from '../k8s/yaml-index.js';
+import type { YamlSyntaxError } from './yaml-syntax-error.js';
 
 export interface ChartMeta {
   name?: string;

@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
-import type { Chunk, Confidence, Finding, HelmOrigin, ScanError, SkippedInput } from '../../types.js';
+import type { Chunk, HelmOrigin, ScanError, SkippedInput } from '../../types.js';
 import { isBinary, type Source } from '../source.js';
-import { YamlEnricher, isYamlName } from '../k8s/enricher.js';
-import { describeSyntaxError } from '../k8s/syntax-error.js';
 import { readChartArchive } from './archive.js';
 import { ChartInputError, type ChartFile, type ChartFiles } from './chart-files.js';
 import { readChartMeta } from './chart-meta.js';
@@ -12,12 +10,9 @@ import { discoverCharts, type ChartInput } from './discover.js';
 import { environmentOf } from './environment.js';
 import { readChartFolder } from './folder.js';
 import { ByteBudget, DEFAULT_LIMITS, type HelmLimits } from './limits.js';
+import { describeSyntaxError, firstYamlError, isYamlName } from './yaml-syntax-error.js';
 
 export interface HelmSourceOptions {
-  fingerprintKey: Buffer;
-  showSecrets?: boolean;
-  /** Hygiene findings below this are dropped (the engine drops rule findings itself). */
-  minConfidence?: Confidence;
   limits?: Partial<HelmLimits>;
   onFile?: (bytes: number) => void;
 }
@@ -42,18 +37,18 @@ const SUBCHART_ARCHIVE = /^charts\/[^/]+\.(tgz|tar\.gz)$/i;
 
 /**
  * Helm charts: a chart folder, a packaged chart, a folder of charts or a chart repository.
- * Every file of every chart and subchart is scanned as it is; YAML files also get the
- * Kubernetes treatment (yaml paths, decoded Secret data, hygiene findings) from k8s/.
+ * Every file of every chart and subchart is scanned as it is; a chart's YAML files that are
+ * not templates must parse, or the file is named as bad input. The Kubernetes treatment
+ * (yaml paths, decoded Secret data, hygiene findings) is the YAML enrichment stage's job
+ * (`withYamlEnrichment` in enrich/), put on top of this source by the run.
  */
 export class HelmSource implements Source {
   readonly skipped: SkippedInput[] = [];
   readonly errors: ScanError[] = [];
   private readonly limits: HelmLimits;
-  private readonly enricher: YamlEnricher;
 
-  constructor(readonly target: string, private readonly opts: HelmSourceOptions) {
+  constructor(readonly target: string, private readonly opts: HelmSourceOptions = {}) {
     this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
-    this.enricher = new YamlEnricher(opts);
   }
 
   get name(): string {
@@ -63,10 +58,6 @@ export class HelmSource implements Source {
   async *chunks(): AsyncGenerator<Chunk> {
     const inputs = await discoverCharts(this.target);
     for (const input of inputs) yield* this.topChart(input);
-  }
-
-  finish(findings: Finding[]): Finding[] {
-    return this.enricher.finish(findings);
   }
 
   private async *topChart(input: ChartInput): AsyncGenerator<Chunk> {
@@ -150,15 +141,11 @@ export class HelmSource implements Source {
     if (env) origin.environment = env;
     origin.source = place.source;
     if (place.subchart) origin.subchart = place.subchart;
-    const chunk: Chunk = { data: f.data, origin };
-    yield chunk;
-    if (!isYamlName(f.path)) return;
-    const seen = this.enricher.observe(chunk);
+    yield { data: f.data, origin };
     // Templates are Go templates, not YAML: their parse errors are expected, not bad input.
-    if (seen.errors.length > 0 && !seen.templated && !f.path.startsWith('templates/')) {
-      this.errors.push({ where: this.where(place, f.path), message: describeSyntaxError(seen.errors[0]) });
-    }
-    yield* seen.chunks;
+    if (!isYamlName(f.path) || f.path.startsWith('templates/')) return;
+    const error = firstYamlError(f.data);
+    if (error) this.errors.push({ where: this.where(place, f.path), message: describeSyntaxError(error) });
   }
 
   private where(place: ChartPlace, pathInChart: string): string {

@@ -1,6 +1,6 @@
 import { Readable, pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { Decompress as ZstdDecompress } from 'fzstd';
+import { unzstd, type ZstdDecoder } from './zstd.js';
 
 export type Compression = 'gzip' | 'zstd' | 'none';
 
@@ -18,14 +18,22 @@ const ZSTD = [0x28, 0xb5, 0x2f, 0xfd];
 export function sniff(head: Uint8Array): Compression {
   if (head.length >= 2 && head[0] === GZIP[0] && head[1] === GZIP[1]) return 'gzip';
   if (head.length >= 4 && ZSTD.every((b, i) => head[i] === b)) return 'zstd';
+  // A zstd stream may open with a skippable frame (magic 0x184D2A5?, little-endian).
+  if (head.length >= 4 && (head[0] & 0xf0) === 0x50 && head[1] === 0x2a && head[2] === 0x4d && head[3] === 0x18) return 'zstd';
   return 'none';
 }
 
+export interface DecompressOptions {
+  /** Who decodes zstd; default: the fastest present (see `bestZstdDecoder`). */
+  zstd?: ZstdDecoder;
+}
+
 /**
- * The decompressed bytes of `src`, whatever its compression, stopping with a CapError as
- * soon as more than `cap` bytes come out. `onBytes` counts input bytes, for progress.
+ * The decompressed bytes of `src`, whatever its compression, streamed: output is decoded as
+ * it is read, and reading stops with a CapError as soon as more than `cap` bytes came out,
+ * so a bomb costs at most the cap plus one decoder buffer.
  */
-export async function* decompressed(src: AsyncIterable<Uint8Array>, cap: number): AsyncGenerator<Buffer> {
+export async function* decompressed(src: AsyncIterable<Uint8Array>, cap: number, opts: DecompressOptions = {}): AsyncGenerator<Buffer> {
   const it = src[Symbol.asyncIterator]();
   const head: Buffer[] = [];
   let headLen = 0;
@@ -47,7 +55,7 @@ export async function* decompressed(src: AsyncIterable<Uint8Array>, cap: number)
     for (let r = await it.next(); !r.done; r = await it.next()) yield Buffer.from(r.value.buffer, r.value.byteOffset, r.value.byteLength);
   }
   let out = 0;
-  const inner = kind === 'gzip' ? gunzip(input()) : kind === 'zstd' ? unzstd(input()) : input();
+  const inner = kind === 'gzip' ? gunzip(input()) : kind === 'zstd' ? unzstd(input(), opts.zstd) : input();
   try {
     for await (const c of inner) {
       out += c.length;
@@ -70,22 +78,4 @@ async function* gunzip(input: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
     gz.destroy();
     src.destroy();
   }
-}
-
-async function* unzstd(input: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
-  let out: Buffer[] = [];
-  const d = new ZstdDecompress((data) => {
-    out.push(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
-  });
-  for await (const c of input) {
-    d.push(c);
-    if (out.length) {
-      const ready = out;
-      out = [];
-      yield* ready;
-    }
-  }
-  // fzstd throws on a truncated last frame only when told the input ended.
-  d.push(new Uint8Array(0), true);
-  yield* out;
 }

@@ -5,6 +5,7 @@ import { isBinary, type Source } from '../source.js';
 import { openStore } from './archive.js';
 import { configChunks } from './config-chunks.js';
 import { decompressed, CapError } from './decompress.js';
+import { ZstdWindowError, type ZstdDecoder } from './zstd.js';
 import { hiddenBy, LayerPaths } from './hidden.js';
 import { LayerCache } from './layer-cache.js';
 import { layerFiles, type LayerListing } from './layer-tar.js';
@@ -29,6 +30,8 @@ export interface ImageSourceOptions {
   layerConcurrency?: number;
   /** Called when a layer finishes, for progress. */
   onLayer?: (done: number, total: number) => void;
+  /** Who decodes zstd layers; default the fastest present (Node's zlib, the zstd program, fzstd). */
+  zstdDecoder?: ZstdDecoder;
 }
 
 interface BlobState {
@@ -157,7 +160,7 @@ export class ImageSource implements Source {
       }
     }
     try {
-      for await (const ev of layerFiles(counted(decompressed(data, cap)), this.opts.maxFileSize, listing)) {
+      for await (const ev of layerFiles(counted(decompressed(data, cap, { zstd: this.opts.zstdDecoder })), this.opts.maxFileSize, listing)) {
         if (ev.kind === 'unsafe') {
           this.skipped.push({ path: `${label}: ${ev.path}`, reason: `${ev.reason}: scanned in memory, never extracted` });
           continue;
@@ -196,7 +199,7 @@ export class ImageSource implements Source {
       }
     } catch (e) {
       b.failed = true;
-      const msg = e instanceof CapError ? e.message : `corrupt or truncated layer: ${(e as Error).message}`;
+      const msg = e instanceof CapError || e instanceof ZstdWindowError ? e.message : `corrupt or truncated layer: ${(e as Error).message}`;
       this.errors.push({ where: label, message: msg });
     }
     if (binaries) this.skipped.push({ path: label, reason: `binary (${binaries} files)`, size: binaryBytes });

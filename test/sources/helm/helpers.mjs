@@ -1,7 +1,9 @@
-// Shared by the helm tests: the real engine inline (threads: 0) over a real HelmSource.
+// Shared by the helm tests: the real engine inline (threads: 0) over a real HelmSource with
+// the YAML enrichment stage on top, as the run puts it.
 import { Scanner } from '../../../dist/engine/scanner.js';
 import { scanSource } from '../../../dist/app/scan-source.js';
 import { HelmSource } from '../../../dist/sources/helm/index.js';
+import { withYamlEnrichment } from '../../../dist/enrich/index.js';
 
 export const KEY = Buffer.from('credsweep-helm-test-key');
 export const CORPUS = new URL('../../../corpus/charts/', import.meta.url).pathname;
@@ -16,7 +18,7 @@ export function sharedScanner() {
 /** Scans PATH; findings below `minConfidence` (default medium) are dropped like the CLI does. */
 export async function scanHelm(path, { minConfidence = 'medium', limits } = {}) {
   const order = { low: 0, medium: 1, high: 2 };
-  const source = new HelmSource(path, { fingerprintKey: KEY, minConfidence, limits });
+  const source = withYamlEnrichment(new HelmSource(path, { limits }), { fingerprintKey: KEY, minConfidence });
   const result = await scanSource(source, sharedScanner());
   result.findings = result.findings.filter((f) => order[f.confidence] >= order[minConfidence]);
   return result;

@@ -3,16 +3,51 @@ import { fingerprint, preview } from '../../engine/fingerprint.js';
 import { isPlaceholder } from '../../engine/placeholders.js';
 import { looksRandom } from '../../engine/entropy.js';
 import { contextOfPath, contextSpec } from '../../vocabulary/contexts.js';
+import type { StructuralRule } from '../rule.js';
 
-/** Structural findings about how a credential is stored, whether or not a provider rule knows its shape. */
-export const HYGIENE_RULES = {
-  'committed-secret-manifest': 'Kubernetes Secret manifest with a literal value committed',
-  'literal-secret-env': 'Secret-like container env var with a literal value',
-  'credential-in-configmap': 'Credential-like key with a literal value in a ConfigMap',
-  'inline-dockerconfigjson': 'Image pull secret with an inline .dockerconfigjson',
-} as const;
+/**
+ * Structural findings about how a credential is stored in Kubernetes YAML, whether or not a
+ * provider rule knows its shape. `confidence` is the starting level: a value that looks
+ * random raises a medium one to high, a placeholder-like value lowers any to low.
+ */
+export const YAML_HYGIENE_RULES = [
+  {
+    id: 'committed-secret-manifest',
+    name: 'Kubernetes Secret manifest with a literal value committed',
+    provider: 'kubernetes',
+    confidence: 'medium',
+    stage: 'yaml',
+    description: 'A `kind: Secret` manifest holds a literal under `data` (base64-decoded, then scanned by every rule) or `stringData`.',
+  },
+  {
+    id: 'literal-secret-env',
+    name: 'Secret-like container env var with a literal value',
+    provider: 'kubernetes',
+    confidence: 'medium',
+    stage: 'yaml',
+    description: 'An `env` list entry whose name says it holds a secret has a literal `value` instead of `valueFrom` (pod specs, workload templates, Helm values).',
+  },
+  {
+    id: 'credential-in-configmap',
+    name: 'Credential-like key with a literal value in a ConfigMap',
+    provider: 'kubernetes',
+    confidence: 'medium',
+    stage: 'yaml',
+    description: 'A `kind: ConfigMap` `data` key whose name says it holds a secret has a literal value: ConfigMaps are not meant for secrets.',
+  },
+  {
+    id: 'inline-dockerconfigjson',
+    name: 'Image pull secret with an inline .dockerconfigjson',
+    provider: 'kubernetes',
+    confidence: 'high',
+    stage: 'yaml',
+    description: 'A Secret carries registry credentials inline under `.dockerconfigjson` or `.dockercfg`.',
+  },
+] as const satisfies readonly StructuralRule[];
 
-export type HygieneRuleId = keyof typeof HYGIENE_RULES;
+export type HygieneRuleId = (typeof YAML_HYGIENE_RULES)[number]['id'];
+
+const NAMES = new Map<string, string>(YAML_HYGIENE_RULES.map((r) => [r.id, r.name]));
 
 // Names that say "this holds a secret"; the suffixes below say "this only describes one".
 const SECRET_NAME = /passw(or)?d|passphrase|pwd|secret|token|api[-_.]?key|apikey|private[-_.]?key|access[-_.]?key|credential|auth(?!or)|dsn|conn(ection)?[-_.]?str/i;
@@ -67,7 +102,7 @@ export function hygieneFinding(h: HygieneHit, opts: HygieneFindingOptions): Find
   const f: Finding = {
     kind: 'hygiene',
     ruleId: h.ruleId,
-    ruleName: HYGIENE_RULES[h.ruleId],
+    ruleName: NAMES.get(h.ruleId)!,
     provider: 'kubernetes',
     confidence,
     validated: false,
@@ -85,6 +120,7 @@ export function hygieneFinding(h: HygieneHit, opts: HygieneFindingOptions): Find
   if (h.decoded) f.decoded = h.decoded;
   if (notes.length) f.notes = notes;
   if (context) f.context = context;
-  if (opts.showSecrets) f.secret = text;
+  // Always carried out of here: the run's redactor learns the value; the run path keeps it on the Finding only with --show-secrets.
+  f.secret = text;
   return f;
 }

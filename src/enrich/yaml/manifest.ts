@@ -1,9 +1,10 @@
 import { isMap, isPair, isScalar, isSeq, Scalar, type YAMLMap } from 'yaml';
 import type { Chunk, Finding, Origin } from '../../types.js';
 import { isTemplated } from '../../engine/placeholders.js';
-import { isBinary } from '../source.js';
+import { isBinary } from '../../sources/source.js';
 import { joinPath, segment } from './line-keys.js';
-import { keyText, type YamlIndex } from './yaml-index.js';
+import { keyText } from './paths.js';
+import type { YamlDoc, YamlText } from './yaml-text.js';
 import { hygieneFinding, secretLikeName, type HygieneFindingOptions, type HygieneHit, type HygieneRuleId } from './hygiene-rules.js';
 
 /** Where a value sits in its file. */
@@ -34,38 +35,41 @@ interface Literal {
 const ENV_KEYS = /^(env|extraEnv|extraEnvVars|initEnv)$/i;
 const DOCKER_CONFIG_KEYS = new Set(['.dockerconfigjson', '.dockercfg']);
 
+/** A parsed document of a file: its nodes' ranges plus `base` are offsets in `file.text`. */
+interface Place {
+  file: YamlText;
+  base: number;
+}
+
 /**
- * Kubernetes structure of one parsed YAML file (any number of documents): Secret data to
- * decode and scan, and hygiene findings for literal credentials in Secrets, env entries,
- * ConfigMaps and pull secrets. Any file, any source: the origin is only passed through.
+ * Kubernetes structure of one parsed YAML document, added to `out`: Secret data to decode
+ * and scan, and hygiene findings for literal credentials in Secrets, env entries, ConfigMaps
+ * and pull secrets. Any file, any source: the origin is only passed through.
  */
-export function analyseManifests(index: YamlIndex, origin: Origin, opts: HygieneFindingOptions): ManifestAnalysis {
-  const out: ManifestAnalysis = { decoded: [], hygiene: [] };
+export function analyseManifest(d: YamlDoc, file: YamlText, origin: Origin, opts: HygieneFindingOptions, out: ManifestAnalysis): void {
+  if (d.doc.errors.length > 0 || !isMap(d.doc.contents)) return;
   const hit = (ruleId: HygieneRuleId, key: string, value: string | Buffer, span: ValueSpan, decoded?: string, baseConfidence: 'medium' | 'high' = 'medium') => {
     const h: HygieneHit = { ruleId, origin, value, key, decoded, baseConfidence, ...span };
     out.hygiene.push(hygieneFinding(h, opts));
   };
-  for (const doc of index.docs) {
-    if (doc.errors.length > 0 || !isMap(doc.contents)) continue;
-    const root = doc.contents;
-    const kind = scalarString(root.get('kind', true));
-    if (kind === 'Secret') secret(index, root, origin, out, hit);
-    else if (kind === 'ConfigMap') configMap(index, root, hit);
-    envEntries(index, root, [], hit);
-  }
-  return out;
+  const at: Place = { file, base: d.base };
+  const root = d.doc.contents;
+  const kind = scalarString(root.get('kind', true));
+  if (kind === 'Secret') secret(at, root, origin, out, hit);
+  else if (kind === 'ConfigMap') configMap(at, root, hit);
+  envEntries(at, root, [], hit);
 }
 
 type Hit = (ruleId: HygieneRuleId, key: string, value: string | Buffer, span: ValueSpan, decoded?: string, baseConfidence?: 'medium' | 'high') => void;
 
-function secret(index: YamlIndex, root: YAMLMap, origin: Origin, out: ManifestAnalysis, hit: Hit): void {
+function secret(at: Place, root: YAMLMap, origin: Origin, out: ManifestAnalysis, hit: Hit): void {
   for (const field of ['data', 'stringData'] as const) {
     const map = root.get(field, true);
     if (!isMap(map)) continue;
     for (const p of map.items) {
       const key = isPair(p) ? keyText(p.key) : undefined;
       if (key === undefined) continue;
-      const lit = literal(index, p.value, [field, segment(key)]);
+      const lit = literal(at, p.value, [field, segment(key)]);
       if (!lit) continue;
       let value: string | Buffer = lit.value;
       let decoded: string | undefined;
@@ -86,19 +90,19 @@ function secret(index: YamlIndex, root: YAMLMap, origin: Origin, out: ManifestAn
   }
 }
 
-function configMap(index: YamlIndex, root: YAMLMap, hit: Hit): void {
+function configMap(at: Place, root: YAMLMap, hit: Hit): void {
   const map = root.get('data', true);
   if (!isMap(map)) return;
   for (const p of map.items) {
     const key = isPair(p) ? keyText(p.key) : undefined;
     if (key === undefined || !secretLikeName(key)) continue;
-    const lit = literal(index, p.value, ['data', segment(key)]);
+    const lit = literal(at, p.value, ['data', segment(key)]);
     if (lit) hit('credential-in-configmap', key, lit.value, lit.span);
   }
 }
 
 /** `env:` lists anywhere in the document (pod specs, workload templates, values files). */
-function envEntries(index: YamlIndex, node: unknown, path: string[], hit: Hit): void {
+function envEntries(at: Place, node: unknown, path: string[], hit: Hit): void {
   if (isMap(node)) {
     for (const p of node.items) {
       if (!isPair(p)) continue;
@@ -106,34 +110,35 @@ function envEntries(index: YamlIndex, node: unknown, path: string[], hit: Hit): 
       if (key === undefined) continue;
       const here = [...path, segment(key)];
       if (ENV_KEYS.test(key) && isSeq(p.value)) {
-        p.value.items.forEach((item, i) => envItem(index, item, [...here, `[${i}]`], hit));
-      } else envEntries(index, p.value, here, hit);
+        p.value.items.forEach((item, i) => envItem(at, item, [...here, `[${i}]`], hit));
+      } else envEntries(at, p.value, here, hit);
     }
   } else if (isSeq(node)) {
-    node.items.forEach((item, i) => envEntries(index, item, [...path, `[${i}]`], hit));
+    node.items.forEach((item, i) => envEntries(at, item, [...path, `[${i}]`], hit));
   }
 }
 
-function envItem(index: YamlIndex, item: unknown, path: string[], hit: Hit): void {
+function envItem(at: Place, item: unknown, path: string[], hit: Hit): void {
   if (!isMap(item) || item.has('valueFrom')) return;
   const name = scalarString(item.get('name', true));
   if (!name || !secretLikeName(name)) return;
-  const lit = literal(index, item.get('value', true), [...path, 'value']);
+  const lit = literal(at, item.get('value', true), [...path, 'value']);
   if (lit) hit('literal-secret-env', name, lit.value, lit.span);
 }
 
 /** A scalar written literally in the file: not empty, not a template action or env reference. */
-function literal(index: YamlIndex, node: unknown, path: string[]): Literal | undefined {
+function literal(at: Place, node: unknown, path: string[]): Literal | undefined {
   if (!isScalar(node) || !node.range) return undefined;
-  const [start, end] = node.range;
-  const raw = index.text.slice(start, end);
+  const start = node.range[0] + at.base;
+  const end = node.range[1] + at.base;
+  const raw = at.file.text.slice(start, end);
   if (raw.includes('{{')) return undefined;
   if (node.value === null || node.value === undefined) return undefined;
   const value = String(node.value);
   if (value.trim() === '' || isTemplated(value.trim())) return undefined;
   const quoted = node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE;
-  const from = index.positionOf(quoted ? start + 1 : start);
-  const to = index.positionOf(quoted ? end - 1 : end);
+  const from = at.file.positionOf(quoted ? start + 1 : start);
+  const to = at.file.positionOf(quoted ? end - 1 : end);
   return { value, span: { line: from.line, column: from.column, endLine: to.line, endColumn: to.column, yamlPath: joinPath(path) } };
 }
 

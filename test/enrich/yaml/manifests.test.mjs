@@ -1,26 +1,33 @@
-// The reusable k8s analysis over plain manifests (any source): yaml paths for lists and
+// The YAML stage's analysis over plain manifests (any source): yaml paths for lists and
 // multi-document files, template tolerance, decoded Secret data at the manifest line.
 import t from 'tap';
-import { YamlIndex } from '../../../dist/sources/k8s/yaml-index.js';
-import { lineKeyPath } from '../../../dist/sources/k8s/line-keys.js';
-import { YamlEnricher } from '../../../dist/sources/k8s/enricher.js';
+import { YamlText } from '../../../dist/enrich/yaml/yaml-text.js';
+import { PathFinder } from '../../../dist/enrich/yaml/paths.js';
+import { lineKeyPath } from '../../../dist/enrich/yaml/line-keys.js';
+import { YamlStage } from '../../../dist/enrich/yaml/stage.js';
+import { Scanner } from '../../../dist/engine/scanner.js';
 import { checksummedToken } from '../../helpers/tokens.mjs';
-import { KEY, sharedScanner } from './helpers.mjs';
+
+const KEY = Buffer.from('credsweep-yaml-test-key');
+const scanner = new Scanner({ threads: 0, fingerprintKey: KEY, minConfidence: 'low' });
+
+/** Paths at (line, column) places, through one streaming parse as the stage does it. */
+function pathsAt(text, places) {
+  const file = new YamlText(text);
+  const finder = new PathFinder(file, places.map(([line, column]) => ({ line, column })));
+  for (const d of file.documents()) finder.add(d);
+  return places.map(([line, column]) => finder.pathAt(line, column));
+}
 
 t.test('yaml paths from the parsed document, lists indexed', async (t) => {
   const text = 'a:\n  env:\n    - name: X\n      value: one\n    - name: Y\n      value: two\n  "dotted.key": v\n---\nb: [1, {c: d}]\n';
-  const ix = new YamlIndex(text);
-  t.ok(ix.parsed);
-  t.equal(ix.pathAt(6, 14), 'a.env[1].value');
-  t.equal(ix.pathAt(7, 17), 'a["dotted.key"]');
-  t.equal(ix.pathAt(9, 12), 'b[1].c');
+  t.same(pathsAt(text, [[6, 14], [7, 17], [9, 12]]), ['a.env[1].value', 'a["dotted.key"]', 'b[1].c']);
 });
 
 t.test('templates are blanked, offsets kept', async (t) => {
   const text = 'spec:\n  {{- if .Values.x }}\n  token: {{ .Values.t | quote }}\n  other: literal\n  {{- end }}\n';
-  const ix = new YamlIndex(text);
-  t.ok(ix.templated);
-  t.equal(ix.pathAt(4, 10), 'spec.other');
+  t.ok(new YamlText(text).templated);
+  t.same(pathsAt(text, [[4, 10]]), ['spec.other']);
 });
 
 t.test('line-based fallback when the parser gives up', async (t) => {
@@ -59,12 +66,12 @@ t.test('Secret data decoded and reported at the manifest value; multi-document',
     '          value: /run/secrets/key',
     '',
   ].join('\n');
-  const enricher = new YamlEnricher({ fingerprintKey: KEY });
+  const stage = new YamlStage({ fingerprintKey: KEY });
   const chunk = { data: Buffer.from(text), origin: { kind: 'file', path: 'k8s/all.yaml' } };
-  const seen = enricher.observe(chunk);
-  t.equal(seen.chunks.length, 2, 'two decoded values to scan');
-  const raw = await sharedScanner().scanAll([chunk, ...seen.chunks]);
-  const findings = enricher.finish(raw);
+  const decoded = stage.observe(chunk);
+  t.equal(decoded.length, 2, 'two decoded values to scan');
+  const raw = await scanner.scanAll([chunk, ...decoded]);
+  const findings = stage.finish(raw);
   const rows = findings.map((f) => [f.kind, f.ruleId, f.line, f.column, f.yamlPath, f.decoded ?? null]).sort();
   t.same(rows, [
     ['hygiene', 'committed-secret-manifest', 10, 10, 'data.short', 'base64'],
@@ -79,3 +86,5 @@ t.test('Secret data decoded and reported at the manifest value; multi-document',
   t.equal(fp[0], fp[1], 'hygiene and rule finding share the fingerprint of the decoded value');
   t.notOk(JSON.stringify(findings).includes('Zq8vT3nK7wLp2RxY'));
 });
+
+t.teardown(() => scanner.close());
