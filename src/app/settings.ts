@@ -59,6 +59,10 @@ export interface GitHubSettings {
   token?: string;
   apiUrl?: string;
   issuesRepo?: string;
+  /** New issues opened per run at most (worst first); the rest are listed in one tracking issue per repository. */
+  maxIssues: number;
+  /** Open issues about live credentials on public repositories (refused by default: the issue would point at a usable secret). */
+  allowPublicIssues: boolean;
 }
 
 export interface Settings {

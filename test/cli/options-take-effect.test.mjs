@@ -238,6 +238,9 @@ const PROBES = {
   '--github-token': () => ({ ...issues(), env: { GITHUB_TOKEN: '' }, add: ['--github-token', 'flag-token'] }),
   '--github-api-url': () => ({ ...issues(), add: ['--github-api-url', api2.url] }),
   '--issues-repo': () => ({ ...issues(), add: ['--issues-repo', 'acme/other'] }),
+  '--max-issues': () => ({ ...issues(), add: ['--max-issues', '0'] }),
+  // The loopback API's repositories are public and the planted credentials live: refused without it.
+  '--allow-public-issues': () => ({ ...issues(), add: ['--allow-public-issues'] }),
   // scan git
   '--branch': () => ({ add: ['--branch', 'main'] }),
   '--include-stash': () => ({ add: ['--include-stash'] }),
