@@ -59,7 +59,7 @@ export interface GitHubSettings {
   token?: string;
   apiUrl?: string;
   issuesRepo?: string;
-  /** New issues opened per run at most (worst first); the rest are listed in one tracking issue per repository. */
+  /** Open issues at most for the run's credentials (those already open count), worst first; the rest are listed in one tracking issue per repository. */
   maxIssues: number;
   /** Open issues about live credentials on public repositories (refused by default: the issue would point at a usable secret). */
   allowPublicIssues: boolean;

@@ -15,7 +15,10 @@ export interface SinkOptions {
   fullScan: boolean;
   /** Repositories the scan covered (for "no longer found" on repos where nothing was found). */
   scannedRepos?: string[];
-  /** New issues opened per run at most (worst first); the rest are listed in one tracking issue per repository. Default 20. */
+  /**
+   * Open issues about this run's credentials at most (those already open count); new ones go
+   * worst first, the rest are listed in one tracking issue per repository. Default 20.
+   */
   maxIssues?: number;
   /** Open issues about live credentials on public repositories too (default: refuse). */
   allowPublicIssues?: boolean;
@@ -65,7 +68,7 @@ interface RepoState {
  * Opens one issue per credential (with its paired parts) per repository, found again by the
  * hidden fingerprint marker: new issues are created, changed ones updated, closed ones
  * reopened while the credential is still live, open ones told once when it is no longer live
- * anywhere. At most `maxIssues` new issues a run, worst first; the others wait in one tracking
+ * anywhere. At most `maxIssues` of them open, worst first; the others wait in one tracking
  * issue per repository. A live credential on a public repository gets no new public issue
  * unless allowed. One repository's API failure is reported and the others still go through.
  */
@@ -89,7 +92,9 @@ export async function syncIssues(targets: IssueTarget[], o: SinkOptions): Promis
   const fresh = states.flatMap((st) => st.targets.filter((t) => !existingFor(st, t)).map((t) => ({ st, t })));
   const refused = (st: RepoState, t: IssueTarget) => st.public === true && t.live && !o.allowPublicIssues;
   const ranked = fresh.filter(({ st, t }) => !refused(st, t)).sort((a, b) => rank(b.t) - rank(a.t) || a.t.repo.localeCompare(b.t.repo) || a.t.credential.fingerprint.localeCompare(b.t.credential.fingerprint));
-  const allowed = new Set(ranked.slice(0, o.maxIssues ?? DEFAULT_MAX_ISSUES).map(({ t }) => t));
+  // The cap is on open issues, not on issues opened this run: a rerun does not add 20 more.
+  const open = states.reduce((n, st) => n + st.targets.filter((t) => existingFor(st, t)?.state === 'open').length, 0);
+  const allowed = new Set(ranked.slice(0, Math.max(0, (o.maxIssues ?? DEFAULT_MAX_ISSUES) - open)).map(({ t }) => t));
 
   for (const st of states) {
     try {

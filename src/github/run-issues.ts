@@ -10,7 +10,7 @@ export interface IssuesSettings {
   token?: string;
   apiUrl?: string;
   issuesRepo?: string;
-  /** New issues per run at most; the rest go to one tracking issue per repository. */
+  /** Open issues at most (those already open count); the rest go to one tracking issue per repository. */
   maxIssues?: number;
   allowPublicIssues?: boolean;
 }

@@ -26,8 +26,8 @@ export function renderTracking(deferred: IssueTarget[], cap: number): { title: s
   const n = deferred.length;
   const body = [
     `<!-- credsweep:tracking state=${state} -->`,
-    `credsweep found ${n} more credential${n === 1 ? '' : 's'} in this repository than it opens issues for in one run (\`--max-issues ${cap}\`, worst first). ` +
-      'They are listed here, worst first; later runs open their issues as the cap allows, and close this one when none is left. Rotate them all: a value in this list is as exposed as one with an issue.',
+    `credsweep found ${n} more credential${n === 1 ? '' : 's'} in this repository than it keeps issues open for (\`--max-issues ${cap}\`, worst first). ` +
+      'They are listed here, worst first; later runs open their issues as open ones are closed, and close this one when none is left. Rotate them all: a value in this list is as exposed as one with an issue.',
     '',
     '| Severity | Credential | Preview | Fingerprint | Location |',
     '|---|---|---|---|---|',

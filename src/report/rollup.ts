@@ -80,8 +80,9 @@ export function placeAnchor(p: PlaceRollup): string {
 export function earlierSummary(p: PlaceRollup, commitLink: (sha: string) => string = (s) => s.slice(0, 7)): string | undefined {
   if (!p.earlier.length) return undefined;
   const n = p.earlier.length;
-  const since = p.since ? ` since ${p.since.slice(0, 10)}` : '';
-  const commit = p.sinceCommit ? ` (${commitLink(p.sinceCommit)})` : '';
+  const oldest = p.earlier.filter((v) => v.date).sort((a, b) => a.date!.localeCompare(b.date!))[0];
+  const since = oldest ? ` since ${oldest.date!.slice(0, 10)}` : '';
+  const commit = oldest?.commit ? ` (${commitLink(oldest.commit)})` : '';
   return `${n} earlier version${n === 1 ? '' : 's'}${since}${commit}`;
 }
 

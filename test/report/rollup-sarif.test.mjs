@@ -50,7 +50,7 @@ t.test('JSON keeps every location; SARIF has one result per credential per place
   t.same(Object.keys(live.properties.origin).sort(), ['blob', 'commit', 'commits', 'date', 'kind', 'live', 'repo']);
   t.notOk('refs' in live.properties.origin, 'a compact origin, not every ref');
   const rule = run.tool.driver.rules[0];
-  t.equal(rule.properties['security-severity'], '8.0');
+  t.equal(rule.properties['security-severity'], '9.5', 'stale (first seen 2024): critical, and the rule scores as its worst credential');
   t.equal(rule.properties.precision, 'very-high', 'a checksum-validated rule');
   t.match(rule.help.markdown, /### How to fix/);
   t.match(rule.help.markdown, /\[GitHub: token expiration and revocation\]\(https:\/\/docs\.github\.com\//, 'provider rotation link from the registry');
