@@ -126,6 +126,8 @@ function result(c: Credential, p: PlaceRollup, ruleIndex: number, showSecrets: b
           relatedLocations: related.slice(0, MAX_RELATED).map((x, i) => ({ id: i + 1, ...location(x.f, artifactUri(x.f.origin)), message: { text: x.text } })),
         }
       : {}),
+    // Accepted debt in the baseline file: shown to code scanning as suppressed, not hidden.
+    ...(c.baselined ? { suppressions: [{ kind: 'external', justification: 'listed in the credsweep baseline file' }] } : {}),
     partialFingerprints: {
       'credsweep/fingerprint/v1': c.fingerprint,
       // Code scanning tracks an alert by this hash; a line-independent one keeps one alert per
