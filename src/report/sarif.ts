@@ -107,7 +107,8 @@ function result(c: Credential, p: PlaceRollup, ruleIndex: number, showSecrets: b
   const f = p.current.findings[0];
   const value = showSecrets && f.secret ? f.secret : c.preview;
   const earlier = earlierSummary(p);
-  const flags = c.flags.length ? ` Flags: ${c.flags.map((x) => `${x} (${c.reasons[x] ?? CREDENTIAL_FLAGS[x].explain})`).join('; ')}.` : '';
+  // Flag names only: the reasons (often long) are in properties.reasons, once.
+  const flags = c.flags.length ? ` Flags: ${c.flags.join(', ')}.` : '';
   const related = [
     ...p.current.findings.slice(1).map((x) => ({ f: x, text: 'The same value again in this version.' })),
     ...p.earlier.map((v) => ({ f: v.findings[0], text: `Earlier version${v.commit ? ` added in ${v.commit.slice(0, 10)}` : ''}${v.date ? ` on ${v.date.slice(0, 10)}` : ''}.` })),

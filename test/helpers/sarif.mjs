@@ -7,6 +7,10 @@ import Ajv from 'ajv';
 
 const schema = JSON.parse(readFileSync(new URL('../report/sarif-schema-2.1.0.json', import.meta.url), 'utf8'));
 const ajv = new Ajv({ allErrors: true, strict: false });
+// The formats the schema names (ajv-formats is not installed): checked as RFC 3986 / ISO 8601 shapes.
+ajv.addFormat('uri', /^[a-z][a-z0-9+.-]*:[^\s]*$/i);
+ajv.addFormat('uri-reference', /^[^\s]*$/);
+ajv.addFormat('date-time', (s) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(s));
 const validate = ajv.compile(schema);
 
 export const GITHUB_LIMITS = {
