@@ -36,13 +36,16 @@ export function renderText(r: Report, opts: TextOptions): string {
     out.push(c('gray', `    ${facts.join(' · ')}`));
     for (const [flag, why] of Object.entries(cred.reasons)) out.push(`    ${c('magenta', flag)}: ${why}`);
     const places = rollupLocations(cred.findings);
+    const oneRepo = new Set(places.filter((p) => p.kind === 'git').map((p) => p.container)).size <= 1;
     for (const place of places.slice(0, max)) {
       const f = place.current.findings[0];
       const secret = r.showSecrets && f.secret ? `  secret=${f.secret}` : '';
       const yp = f.yamlPath ? ` (${f.yamlPath})` : '';
       const dec = (f.decoded ? ` [decoded ${f.decoded}]` : '') + (f.context ? ` [${f.context}]` : '') + (f.fileFormat ? ` [${f.fileFormat}]` : '');
       const more = place.current.findings.length > 1 ? ` (+ line ${place.current.findings.slice(1).map((x) => x.line).join(', ')})` : '';
-      const detail = [containerLabel(place), versionNote(place.current), place.live ? '' : 'history only'].filter(Boolean).join(' · ');
+      // A repository named once per credential is noise on every line; several are worth telling apart.
+      const where = place.kind === 'git' && oneRepo ? '' : containerLabel(place);
+      const detail = [where, versionNote(place.current), place.live ? '' : 'history only'].filter(Boolean).join(' · ');
       out.push(`    ${c('cyan', placeAnchor(place))}${more}${yp}${dec}${secret}${detail ? `  ${c('gray', detail)}` : ''}`);
       const earlier = earlierSummary(place);
       if (earlier) out.push(c('gray', `      ${earlier}`));
