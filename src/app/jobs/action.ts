@@ -81,8 +81,8 @@ export function actionJob(t: ActionTarget, env: NodeJS.ProcessEnv = process.env,
           setOutput('credentials', String(report.credentials.length), env);
           // Kept for workflows written against the first release; same number as `credentials`.
           setOutput('findings', String(report.credentials.length), env);
-          // With an inventory (--db): credentials it had not seen before; without one, every credential this scan found.
-          setOutput('new', String(report.inventory ? report.inventory.new.length : report.credentials.length), env);
+          // With an inventory (--db): credentials it had not seen before; without one, every credential this scan found that no baseline accepts.
+          setOutput('new', String(report.inventory ? report.inventory.new.length : report.credentials.filter((c) => !c.baselined).length), env);
           setOutput('sarif', t.sarif, env);
         },
         finish(code) {
