@@ -71,6 +71,9 @@ function cli() {
       const r = spawnSync(cmd, a, { cwd: root, stdio: 'inherit' });
       if (r.status !== 0) throw new Error(`${cmd} ${a.join(' ')} failed in ${root}`);
     }
+    // npm built the native modules (re2, better-sqlite3) for the Node on PATH, which need not
+    // be the runner's Node 24 that runs this file: run the CLI with that same Node.
+    return { cmd: 'node', args: [join(root, 'bin', 'credsweep.js')] };
   }
   return { cmd: process.execPath, args: [join(root, 'bin', 'credsweep.js')] };
 }
