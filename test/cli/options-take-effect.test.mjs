@@ -238,7 +238,7 @@ const PROBES = {
   '--github-token': () => ({ ...issues(), env: { GITHUB_TOKEN: '' }, add: ['--github-token', 'flag-token'] }),
   '--github-api-url': () => ({ ...issues(), add: ['--github-api-url', api2.url] }),
   '--issues-repo': () => ({ ...issues(), add: ['--issues-repo', 'acme/other'] }),
-  '--max-issues': () => ({ ...issues(), add: ['--max-issues', '0'] }),
+  '--max-issues': () => ({ ...issues(['--allow-public-issues']), add: ['--max-issues', '0'] }),
   // The loopback API's repositories are public and the planted credentials live: refused without it.
   '--allow-public-issues': () => ({ ...issues(), add: ['--allow-public-issues'] }),
   // scan git
