@@ -238,9 +238,10 @@ const PROBES = {
   '--github-token': () => ({ ...issues(), env: { GITHUB_TOKEN: '' }, add: ['--github-token', 'flag-token'] }),
   '--github-api-url': () => ({ ...issues(), add: ['--github-api-url', api2.url] }),
   '--issues-repo': () => ({ ...issues(), add: ['--issues-repo', 'acme/other'] }),
-  '--max-issues': () => ({ ...issues(['--allow-public-issues']), add: ['--max-issues', '0'] }),
+  // The Action files issues in $GITHUB_REPOSITORY: one the loopback API has.
+  '--max-issues': (cmd) => ({ ...issues(['--allow-public-issues']), ...(cmd === 'action' ? { env: { GITHUB_REPOSITORY: 'acme/api' } } : {}), add: ['--max-issues', '0'] }),
   // The loopback API's repositories are public and the planted credentials live: refused without it.
-  '--allow-public-issues': () => ({ ...issues(), add: ['--allow-public-issues'] }),
+  '--allow-public-issues': (cmd) => ({ ...issues(), ...(cmd === 'action' ? { env: { GITHUB_REPOSITORY: 'acme/api' } } : {}), add: ['--allow-public-issues'] }),
   // scan git
   '--branch': () => ({ add: ['--branch', 'main'] }),
   '--include-stash': () => ({ add: ['--include-stash'] }),
