@@ -137,7 +137,9 @@ const hygiene: OptionGroup<HygieneSettings> = {
 const github: OptionGroup<GitHubSettings> = {
   options: () => [
     new Option('--open-issues', 'open or update one GitHub issue per credential per repository').default(false),
-    new Option('--dry-run', 'with --open-issues: print what would be opened or changed, change nothing').default(false),
+    new Option('--dry-run', 'with --open-issues: print every issue it would open or change, in full; change nothing').default(false),
+    new Option('--max-issues <n>', 'with --open-issues: open issues at most for the credentials found (those already open count), worst first; the rest are listed in one tracking issue per repository').argParser(intArg('--max-issues')).default(20),
+    new Option('--allow-public-issues', 'with --open-issues: also open issues on public repositories for credentials that are still live (refused by default)').default(false),
     new Option('--github-token <token>', 'GitHub token (default: $GITHUB_TOKEN)'),
     new Option('--github-api-url <url>', 'GitHub REST API root, for GitHub Enterprise Server (default: $GITHUB_API_URL or https://api.github.com)'),
   ],
@@ -146,8 +148,10 @@ const github: OptionGroup<GitHubSettings> = {
     dryRun: !!f.dryRun,
     token: f.githubToken as string | undefined,
     apiUrl: f.githubApiUrl as string | undefined,
+    maxIssues: (f.maxIssues as number | undefined) ?? 20,
+    allowPublicIssues: !!f.allowPublicIssues,
   }),
-  defaults: { openIssues: false, dryRun: false },
+  defaults: { openIssues: false, dryRun: false, maxIssues: 20, allowPublicIssues: false },
 };
 
 function hoursArg(name: string) {

@@ -21,6 +21,8 @@ import { verdict } from './verdict.js';
 import { processRedactor } from '../redact/index.js';
 import { applyAllowlist, type AllowedCounts } from './allowlist.js';
 import { verifyStage, VERIFY_OFF } from '../verify/index.js';
+import { loadCatalogue } from '../detectors/catalogue.js';
+import type { RuleDoc } from '../report/model.js';
 
 /** What a job's collection step hands on: the scan result, and what the later steps need to know of it. */
 export interface Collected extends ScanResult {
@@ -33,6 +35,8 @@ export interface Collected extends ScanResult {
 /** An output besides the report itself (the Action's SARIF file, annotations, step outputs). */
 export interface Sink {
   write(report: Report, credentials: Credential[]): void;
+  /** Told the run's exit code once it is known (the Action's `exit-code` output). */
+  finish?(exitCode: number, report: Report): void;
 }
 
 /**
@@ -100,6 +104,7 @@ export async function runScan(job: ScanJob, s: Settings): Promise<number> {
         showSecrets: s.detection.showSecrets,
         inventory: delta,
         allowed,
+        rules: ruleDocs(credentials, s.detection.rules),
       });
     let published!: Report;
     const publish = (delta?: InventoryDelta) => {
@@ -116,10 +121,27 @@ export async function runScan(job: ScanJob, s: Settings): Promise<number> {
     const fresh = delta ? judged.filter((c) => delta.new.includes(c.fingerprint)) : baseline?.file ? judged : undefined;
     const failed = shouldFail(failPolicy, judged, fresh ? new Set(fresh.map((c) => c.fingerprint)) : undefined);
     const sink = s.github.openIssues ? await runIssuesSink(s.github, credentials, collected.issues ?? { fullScan: false }) : undefined;
-    return verdict({ scanErrors: published.errors.length, sinkErrors: sink?.errors.length ?? 0, failed });
+    const code = verdict({ scanErrors: published.errors.length, sinkErrors: sink?.errors.length ?? 0, failed });
+    for (const k of job.sinks ?? []) k.finish?.(code, published);
+    return code;
   } finally {
     inventory?.close();
   }
+}
+
+/** The catalogue's words on the rules that found something (SARIF help); the catalogue is cached, so this is cheap. */
+function ruleDocs(credentials: Credential[], dir: string | undefined): Record<string, RuleDoc> | undefined {
+  if (!credentials.length) return undefined;
+  const used = new Set(credentials.map((c) => c.ruleId));
+  const docs: Record<string, RuleDoc> = {};
+  let rules;
+  try {
+    rules = loadCatalogue(dir).rules;
+  } catch {
+    return undefined; // a merge of shards made with a catalogue this machine lacks: reports go without it
+  }
+  for (const r of rules) if (used.has(r.id)) docs[r.id] = { description: r.description, confidence: r.confidence, validated: !!r.validate, file: r.file };
+  return docs;
 }
 
 /** The inventory file outlives the run: the places it records (paths, names) are scrubbed even with --show-secrets. */

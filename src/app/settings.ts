@@ -60,6 +60,10 @@ export interface GitHubSettings {
   token?: string;
   apiUrl?: string;
   issuesRepo?: string;
+  /** Open issues at most for the run's credentials (those already open count), worst first; the rest are listed in one tracking issue per repository. */
+  maxIssues: number;
+  /** Open issues about live credentials on public repositories (refused by default: the issue would point at a usable secret). */
+  allowPublicIssues: boolean;
 }
 
 /** Opt-in checks with the providers (--verify); the catalogue folder comes from `detection.rules`. */

@@ -16,6 +16,7 @@ export interface ReportParts {
   showSecrets: boolean;
   inventory?: Report['inventory'];
   allowed?: Report['allowed'];
+  rules?: Report['rules'];
 }
 
 /** Assembles the Report every format renders. Pure. */
@@ -33,6 +34,7 @@ export function buildReport(p: ReportParts): Report {
     unusedIgnores: p.unusedIgnores,
     ...(p.baseline ? { baseline: p.baseline } : {}),
     showSecrets: p.showSecrets,
+    ...(p.rules ? { rules: p.rules } : {}),
     ...(p.inventory ? { inventory: p.inventory } : {}),
     ...(p.allowed && p.allowed.paths + p.allowed.values + p.allowed.rules > 0 ? { allowed: p.allowed } : {}),
   };

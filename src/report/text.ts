@@ -1,13 +1,13 @@
 import type { Credential } from '../hygiene/types.js';
 import { SEVERITY_ORDER } from '../hygiene/types.js';
 import type { Report } from './model.js';
-import { describeOrigin } from './origin.js';
+import { containerLabel, earlierSummary, placeAnchor, rollupLocations, type PlaceVersion } from './rollup.js';
 import { formatSize } from '../util/size.js';
 import { escapeControl } from '../redact/escape.js';
 
 export interface TextOptions {
   color: boolean;
-  /** Locations listed per credential before "and N more". */
+  /** Places (paths, each rolled up over its versions) listed per credential before "and N more". */
   maxLocations?: number;
 }
 
@@ -35,13 +35,22 @@ export function renderText(r: Report, opts: TextOptions): string {
     if (cred.contexts.length > 1) facts.push(`contexts: ${cred.contexts.join(', ')}`);
     out.push(c('gray', `    ${facts.join(' · ')}`));
     for (const [flag, why] of Object.entries(cred.reasons)) out.push(`    ${c('magenta', flag)}: ${why}`);
-    for (const f of cred.findings.slice(0, max)) {
+    const places = rollupLocations(cred.findings);
+    const oneRepo = new Set(places.filter((p) => p.kind === 'git').map((p) => p.container)).size <= 1;
+    for (const place of places.slice(0, max)) {
+      const f = place.current.findings[0];
       const secret = r.showSecrets && f.secret ? `  secret=${f.secret}` : '';
       const yp = f.yamlPath ? ` (${f.yamlPath})` : '';
       const dec = (f.decoded ? ` [decoded ${f.decoded}]` : '') + (f.context ? ` [${f.context}]` : '') + (f.fileFormat ? ` [${f.fileFormat}]` : '');
-      out.push(`    ${c('cyan', `${describeOrigin(f.origin)}:${f.line}:${f.column}`)}${yp}${dec}${secret}`);
+      const more = place.current.findings.length > 1 ? ` (+ line ${place.current.findings.slice(1).map((x) => x.line).join(', ')})` : '';
+      // A repository named once per credential is noise on every line; several are worth telling apart.
+      const where = place.kind === 'git' && oneRepo ? '' : containerLabel(place);
+      const detail = [where, versionNote(place.current), place.live ? '' : 'history only'].filter(Boolean).join(' · ');
+      out.push(`    ${c('cyan', placeAnchor(place))}${more}${yp}${dec}${secret}${detail ? `  ${c('gray', detail)}` : ''}`);
+      const earlier = earlierSummary(place);
+      if (earlier) out.push(c('gray', `      ${earlier}`));
     }
-    if (cred.findings.length > max) out.push(c('gray', `    … and ${cred.findings.length - max} more locations`));
+    if (places.length > max) out.push(c('gray', `    … and ${places.length - max} more places (--format json lists every location)`));
     out.push('');
   }
   if (r.errors.length) {
@@ -91,4 +100,10 @@ function safeLine(line: string): string {
 function credentialOrder(a: Credential, b: Credential): number {
   const lead = (c: Credential) => (c.flags.includes('stale') ? 2 : 0) + (c.flags.includes('shared') ? 1 : 0);
   return lead(b) - lead(a) || SEVERITY_ORDER[b.severity] - SEVERITY_ORDER[a.severity] || a.ruleId.localeCompare(b.ruleId);
+}
+
+/** `added f6193bc 2025-04-27` for the version shown. */
+function versionNote(v: PlaceVersion): string {
+  if (v.commit) return `added ${v.commit.slice(0, 7)}${v.date ? ` ${v.date.slice(0, 10)}` : ''}`;
+  return v.date ? `created ${v.date.slice(0, 10)}` : '';
 }

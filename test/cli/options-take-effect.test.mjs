@@ -246,6 +246,10 @@ const PROBES = {
   '--github-token': () => ({ ...issues(), env: { GITHUB_TOKEN: '' }, add: ['--github-token', 'flag-token'] }),
   '--github-api-url': () => ({ ...issues(), add: ['--github-api-url', api2.url] }),
   '--issues-repo': () => ({ ...issues(), add: ['--issues-repo', 'acme/other'] }),
+  // The Action files issues in $GITHUB_REPOSITORY: one the loopback API has.
+  '--max-issues': (cmd) => ({ ...issues(['--allow-public-issues']), ...(cmd === 'action' ? { env: { GITHUB_REPOSITORY: 'acme/api' } } : {}), add: ['--max-issues', '0'] }),
+  // The loopback API's repositories are public and the planted credentials live: refused without it.
+  '--allow-public-issues': (cmd) => ({ ...issues(), ...(cmd === 'action' ? { env: { GITHUB_REPOSITORY: 'acme/api' } } : {}), add: ['--allow-public-issues'] }),
   // scan git
   '--branch': () => ({ add: ['--branch', 'main'] }),
   '--include-stash': () => ({ add: ['--include-stash'] }),
@@ -267,6 +271,8 @@ const PROBES = {
   '--max-chart-bytes': () => ({ add: ['--max-chart-bytes', '64B'] }),
   // action
   '--mode': () => ({ add: ['--mode', 'full'] }),
+  '--base': () => ({ add: ['--base', c1a] }),
+  '--head': () => ({ base: ['--base', c1a], add: ['--head', c1a] }),
   '--sarif': () => ({ add: ['--sarif', '@RUN/x.sarif'] }),
   '--path': () => ({ add: ['--path', repo2.dir] }),
   // sweep

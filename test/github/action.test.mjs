@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fakePat, git, miniRules, runCli, tmp, workRepo } from './fixtures.mjs';
 import { actionJob, resolveSettings, runScan } from '../../dist/app/index.js';
+import { checkSarif } from '../helpers/sarif.mjs';
 
 const GROUPS = ['input', 'detection', 'output', 'hygiene', 'github'];
 const runAction = (o, env, out) => runScan(actionJob({ mode: o.mode, sarif: o.sarif, path: o.path }, env, out), resolveSettings(o, GROUPS));
@@ -67,8 +68,11 @@ t.test('push that adds a secret fails, with annotation, summary, outputs and SAR
   t.match(res.output, /^findings=1$/m);
   t.match(res.output, new RegExp(`^sarif=${res.sarifPath.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`, 'm'));
   t.match(res.summary, /\| Severity \| Credential \| Preview \| Fingerprint \| Location \| Flags \|/);
-  t.match(res.summary, /\[config\/app\.env:2\]\(https:\/\/github\.example\/acme\/app\/blob\/[0-9a-f]{40}\/config\/app\.env#L2\)/);
-  t.equal(JSON.parse(res.sarif).runs[0].results.length, 1);
+  t.match(res.summary, /\[config\/app\.env:2:\d+\]\(https:\/\/github\.example\/acme\/app\/blob\/[0-9a-f]{40}\/config\/app\.env#L2\)/);
+  t.equal(checkSarif(t, res.sarif).runs[0].results.length, 1);
+  t.match(res.output, /^credentials=1$/m);
+  t.match(res.output, /^new=1$/m);
+  t.match(res.output, /^exit-code=1$/m);
   noSecret(t, res);
 });
 
@@ -77,7 +81,8 @@ t.test('push that adds no secret passes', async (t) => {
   t.equal(res.code, 0, res.stderr);
   t.match(res.output, /^findings=0$/m);
   t.match(res.summary, /no credentials found/);
-  t.equal(JSON.parse(res.sarif).runs[0].results.length, 0);
+  t.equal(checkSarif(t, res.sarif).runs[0].results.length, 0);
+  t.match(res.output, /^exit-code=0$/m);
 });
 
 t.test('new branch (all-zero before) scans what the default branch lacks', async (t) => {
@@ -144,4 +149,28 @@ t.test('the CLI entry: exit 1 on a push that adds a secret; a shallow checkout i
   t.equal(res2.code, 2);
   t.match(res2.stderr, /shallow/);
   t.match(res2.stderr, /fetch-depth: 0/);
+});
+
+t.test('annotations: capped per level, worst first, with a line for the rest; base/head inputs pick the range', async (t) => {
+  const w = workRepo(join(root, 'many'));
+  const start = w.commit({ 'README.md': '# many\n' }, 'init');
+  const files = {};
+  for (let i = 0; i < 14; i++) files[`svc${String(i).padStart(2, '0')}/app.env`] = `TOKEN=${fakePat()}\n`;
+  const end = w.commit(files, 'many secrets');
+  const res = await runEvent('workflow_dispatch', {}, { failOn: 'none' }, w.dir);
+  const errors = res.stdout.split('\n').filter((l) => l.startsWith('::error'));
+  t.equal(errors.length, 10, 'nine annotations and one summary line');
+  t.match(errors[9], /::error title=credsweep%3A more findings::5 more error-level finding\(s\) not annotated here/);
+  t.match(res.output, /^credentials=14$/m);
+  t.match(res.output, /^exit-code=0$/m);
+  checkSarif(t, res.sarif);
+
+  const files2 = eventFiles({});
+  const env = { ...runnerEnv('workflow_dispatch', files2), INPUT_BASE: start, INPUT_HEAD: end };
+  let out = '';
+  const code = await runAction({ ...baseOpts, sarif: files2.sarif, path: w.dir }, env, (s) => (out += s));
+  t.equal(code, 1);
+  t.match(out, new RegExp(`range ${start}\\.\\.${end} \\(base/head inputs\\)`));
+  const none = await runAction({ ...baseOpts, sarif: files2.sarif, path: w.dir }, { ...env, INPUT_BASE: end, INPUT_HEAD: end }, () => {});
+  t.equal(none, 0, 'an empty range finds nothing');
 });

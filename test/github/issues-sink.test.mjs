@@ -20,7 +20,7 @@ function cred(fp, repos, extra = {}) {
 t.test('issues sink against the loopback API', async (t) => {
   const api = await startApiServer({ gitBase: 'http://unused', perPage: 1 });
   t.teardown(api.close);
-  for (const n of ['one', 'two']) api.addRepo('acme', n);
+  for (const n of ['one', 'two']) api.addRepo('acme', n, { private: true });
   const known = new Map(['acme/one', 'acme/two'].map((r) => [r, { fullName: r, htmlUrl: `https://github.example/${r}` }]));
   const client = makeClient({ token: 't0ken', apiUrl: api.url, msPerSecond: 2, log: () => {} });
   const fpA = 'a'.repeat(64), fpB = 'b'.repeat(64);
@@ -69,6 +69,7 @@ t.test('issues sink against the loopback API', async (t) => {
   res = await syncIssues(issueTargets([single, extra], known), { ...opts, dryRun: true, log: (l) => lines.push(l) });
   t.equal(api.writes().length, writes);
   t.match(lines.join('\n'), /would open acme\/two: Leaked GitHub classic PAT/);
+  t.match(lines.join('\n'), /    \| <!-- credsweep:fingerprint=c{64}/, 'the dry run prints the full body');
 
   for (const r of api.state.requests) t.notOk((r.body + r.path + r.query).includes(SECRET), `no secret in ${r.method} ${r.path}`);
   t.ok(api.state.requests.every((r) => r.auth === 'token t0ken'), 'token sent');

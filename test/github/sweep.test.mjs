@@ -41,7 +41,8 @@ t.teardown(gitServer.close);
 
 async function org() {
   const api = await startApiServer({ gitBase: gitServer.url, perPage: 5 });
-  for (const name of Object.keys(layout)) api.addRepo('acme', name, name === 'r12' ? { fork: true } : {});
+  // Private, as an organisation's internal repositories are: public ones get no issue about a live credential.
+  for (const name of Object.keys(layout)) api.addRepo('acme', name, name === 'r12' ? { fork: true, private: true } : { private: true });
   return api;
 }
 

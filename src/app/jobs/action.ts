@@ -18,6 +18,12 @@ export interface ActionTarget {
   sarif: string;
   /** The checked-out repository. */
   path: string;
+  /**
+   * An explicit range instead of the event's: commits in `head` (default HEAD) not in `base`.
+   * Default: the Action's `base`/`head` inputs (INPUT_BASE, INPUT_HEAD), which the runner passes as environment.
+   */
+  base?: string;
+  head?: string;
 }
 
 /**
@@ -28,7 +34,14 @@ export function actionJob(t: ActionTarget, env: NodeJS.ProcessEnv = process.env,
   const eventName = env.GITHUB_EVENT_NAME ?? '';
   const payload = env.GITHUB_EVENT_PATH ? JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) : {};
   const gitdir = findGitDir(t.path);
-  const plan: ScanPlan = t.mode === 'full' ? { kind: 'full', describe: 'full history (mode: full)' } : settleBase(planFromEvent(eventName, payload), gitdir, payload);
+  const base = t.base ?? (env.INPUT_BASE || undefined);
+  const head = t.head ?? (env.INPUT_HEAD || undefined) ?? (base ? 'HEAD' : undefined);
+  const plan: ScanPlan =
+    t.mode === 'full'
+      ? { kind: 'full', describe: 'full history (mode: full)' }
+      : base && head
+        ? { kind: 'range', range: `${base}..${head}`, base, head, describe: `range ${base}..${head} (base/head inputs)` }
+        : settleBase(planFromEvent(eventName, payload), gitdir, payload);
   if (plan.kind !== 'nothing' && shallowCommits(gitdir).length > 0) {
     throw new UsageError(
       `the checkout at '${t.path}' is shallow, so the commits of this ${plan.describe} may be missing and their secrets would go unseen. ` +
@@ -65,8 +78,15 @@ export function actionJob(t: ActionTarget, env: NodeJS.ProcessEnv = process.env,
           writeFileSync(t.sarif, r(renderSarif(report)));
           for (const line of annotations(report)) out(r(line));
           appendSummary(r(summaryMarkdown(report, plan.describe, env)), env);
+          setOutput('credentials', String(report.credentials.length), env);
+          // Kept for workflows written against the first release; same number as `credentials`.
           setOutput('findings', String(report.credentials.length), env);
+          // With an inventory (--db): credentials it had not seen before; without one, every credential this scan found that no baseline accepts.
+          setOutput('new', String(report.inventory ? report.inventory.new.length : report.credentials.filter((c) => !c.baselined).length), env);
           setOutput('sarif', t.sarif, env);
+        },
+        finish(code) {
+          setOutput('exit-code', String(code), env);
         },
       },
     ],

@@ -43,7 +43,7 @@ t.test('scan git <path> --format json', async (t) => {
 t.test('text report and range option', async (t) => {
   const r = await run(['scan', 'git', repo, '--range', `${c.c8}..feature`, '--threads', '0', '--fail-on', 'any']);
   t.equal(r.code, 1);
-  t.match(r.stdout, /feature\.txt in f/);
+  t.match(r.stdout, /feature\.txt:\d+:\d+ .*added [0-9a-f]{7}/);
   t.notMatch(r.stdout, /conflict\.txt/);
   noSecrets(t, r.stdout + r.stderr);
 });

@@ -47,12 +47,14 @@ t.test('sarif', async (t) => {
   const run = JSON.parse(r.stdout).runs[0];
   const hygiene = run.results.filter((x) => x.properties.kind === 'hygiene');
   const rules = run.results.filter((x) => x.properties.kind === 'rule');
-  t.ok(hygiene.length >= 6 && rules.length >= 5);
+  // One result per credential per place (SARIF rolls versions up).
+  t.ok(hygiene.length >= 5 && rules.length >= 5);
   t.ok(hygiene.every((x) => ['committed-secret-manifest', 'literal-secret-env', 'credential-in-configmap', 'inline-dockerconfigjson'].includes(x.ruleId)));
   const rule = run.tool.driver.rules.find((x) => x.id === 'committed-secret-manifest');
   t.ok(rule.properties.tags.includes('hygiene'));
   const env = run.results.find((x) => x.ruleId === 'literal-secret-env');
-  t.equal(env.locations[0].physicalLocation.artifactLocation.uri, 'templates/deployment.yaml');
+  // Relative to the repository holding the chart folder (this one), as code scanning maps it.
+  t.equal(env.locations[0].physicalLocation.artifactLocation.uri, 'corpus/charts/webapp/templates/deployment.yaml');
   t.same(env.locations[0].physicalLocation.region.startLine, 33);
   t.equal(env.properties.yamlPath, 'spec.template.spec.containers[0].env[2].value');
 });
