@@ -149,16 +149,11 @@ export class GitSource implements Source {
     if (!this.backend || !this.selection || findings.length === 0) return findings;
     const head = this.selection.headCommit;
     const liveBlobs = head ? await this.backend.treeBlobs(head) : undefined;
-    for (const f of findings) {
-      if (f.origin.kind !== 'git') continue;
-      const blob = f.origin.blob;
-      let o = this.origins.get(blob);
-      if (!o) {
-        o = this.provenance.origin(this.name, blob, this.selection.refTips, liveBlobs ? liveBlobs.has(blob) : false);
-        this.origins.set(blob, o);
-      }
-      f.origin = o;
-    }
+    const blobs = new Set<string>();
+    for (const f of findings) if (f.origin.kind === 'git' && !this.origins.has(f.origin.blob)) blobs.add(f.origin.blob);
+    const made = this.provenance.origins(this.name, blobs, this.selection.refTips, (b) => (liveBlobs ? liveBlobs.has(b) : false));
+    for (const [blob, o] of made) this.origins.set(blob, o);
+    for (const f of findings) if (f.origin.kind === 'git') f.origin = this.origins.get(f.origin.blob) ?? f.origin;
     return findings;
   }
 }
