@@ -1,6 +1,6 @@
 import type { CommitRef, GitOrigin } from '../../types.js';
 import type { CommitInfo } from './backend.js';
-import { mergeRefLists, refsReaching } from './ref-reach.js';
+import { refsReaching, type RefReach } from './ref-reach.js';
 
 /** How many introductions an origin lists; `commitCount` has the full number. */
 export const MAX_LISTED_INTRODUCTIONS = 20;
@@ -114,7 +114,7 @@ export class Provenance {
         path: commits[0]?.path ?? '',
         commits,
         commitCount: sorted.length,
-        refs: mergeRefLists(sorted.map(([ci]) => reach.get(ci))),
+        refs: reach.refsOf(sorted.map(([ci]) => ci)),
       };
       const l = live(blob);
       if (l !== undefined) origin.live = l;
@@ -124,8 +124,7 @@ export class Provenance {
   }
 
   /** Refs from whose tip each wanted commit can be reached. */
-  private refsOf(wanted: Set<number>, refTips: Map<string, string[]>): Map<number, string[]> {
-    if (wanted.size === 0) return new Map();
+  private refsOf(wanted: Set<number>, refTips: Map<string, string[]>): RefReach {
     const parents = this.commits.map((c) => {
       const out: number[] = [];
       for (const p of c.parents) {

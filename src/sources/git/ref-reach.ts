@@ -11,16 +11,23 @@ export interface CommitGraph {
   parents: ArrayLike<number>[];
 }
 
+/** The answer for the commits asked about: ref names reaching any of a group of them. */
+export interface RefReach {
+  /** Sorted names of the refs that reach at least one of `commits` (each among `wanted`). */
+  refsOf(commits: Iterable<number>): string[];
+}
+
 /**
- * Ref names (sorted) reaching each of `wanted`, keyed by commit index.
- * `tips` maps a commit index to the ref names that point at it.
+ * Settles which refs reach each of `wanted`. `tips` maps a commit index to the ref names
+ * that point at it.
  */
-export function refsReaching(graph: CommitGraph, tips: Map<number, string[]>, wanted: Iterable<number>): Map<number, string[]> {
+export function refsReaching(graph: CommitGraph, tips: Map<number, string[]>, wanted: Iterable<number>): RefReach {
   const n = graph.parents.length;
   const names = [...new Set([...tips.values()].flat())].sort();
   const bit = new Map(names.map((name, i) => [name, i]));
   const words = Math.max(1, Math.ceil(names.length / 32));
   const want = new Set(wanted);
+  const empty = new Uint32Array(words);
 
   const childCount = new Uint32Array(n);
   for (const ps of graph.parents) for (let k = 0; k < ps.length; k++) childCount[ps[k]]++;
@@ -42,7 +49,7 @@ export function refsReaching(graph: CommitGraph, tips: Map<number, string[]>, wa
         set[b >>> 5] |= 1 << (b & 31);
       }
     }
-    if (want.has(c)) kept.set(c, set ?? new Uint32Array(words));
+    if (want.has(c)) kept.set(c, set ?? empty);
     const ps = graph.parents[c];
     for (let k = 0; k < ps.length; k++) {
       const p = ps[k];
@@ -51,9 +58,18 @@ export function refsReaching(graph: CommitGraph, tips: Map<number, string[]>, wa
     }
   }
 
-  const out = new Map<number, string[]>();
-  for (const [c, set] of kept) out.set(c, namesOf(set, names));
-  return out;
+  // Most groups share a set object (one commit, or commits on one line of history): name it once.
+  const named = new Map<Uint32Array, string[]>();
+  return {
+    refsOf(commits) {
+      let set: Uint32Array | undefined;
+      for (const c of commits) set = union(set, kept.get(c) ?? empty);
+      if (!set) return [];
+      let out = named.get(set);
+      if (!out) named.set(set, (out = namesOf(set, names)));
+      return out.slice();
+    },
+  };
 }
 
 /** `a ∪ b`, reusing either operand when it already holds the other. */
@@ -84,11 +100,4 @@ function namesOf(set: Uint32Array, names: string[]): string[] {
     }
   }
   return out;
-}
-
-/** Union of several commits' ref lists, sorted. */
-export function mergeRefLists(lists: Iterable<string[] | undefined>): string[] {
-  const all = new Set<string>();
-  for (const l of lists) if (l) for (const r of l) all.add(r);
-  return [...all].sort();
 }
