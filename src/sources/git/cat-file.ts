@@ -71,7 +71,8 @@ export async function* catFileBatch(gitdir: string, ids: AsyncIterable<string>, 
 }
 
 function start(gitdir: string): ChildProcessWithoutNullStreams {
-  const p = spawnGit(gitdir, ['cat-file', '--batch']);
+  // --buffer: no flush per object (ids are fed independently of the answers, so nothing waits on one).
+  const p = spawnGit(gitdir, ['cat-file', '--batch', '--buffer']);
   p.stdin.on('error', () => {});
   p.on('error', () => {});
   return p;
