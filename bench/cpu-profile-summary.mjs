@@ -32,7 +32,7 @@ const WAITING = '(waiting for a task)';
 function place(url) {
   if (!url) return '(native)';
   const dep = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
-  if (dep) return dep[1] === 'piscina' ? WAITING : dep[1];
+  if (dep) return dep[1] === 'piscina' && url.endsWith('/worker.js') ? WAITING : dep[1];
   const m = /\/dist\/(.+)$/.exec(url);
   if (m) return m[1];
   if (url.startsWith('node:')) return 'node internals';
