@@ -153,9 +153,10 @@ const out = {
   date: new Date().toISOString(),
 };
 console.log(`git history benchmark: ${commits} commits (${merges} merges), ${refs} refs, ${out.uniqueBlobMB ?? '?'} MB unique blob content, pack ${packMB} MB, ${threads} cores, load ${out.loadAverage.join(' ')}`);
-console.log('what                                                        seconds  x floor  cpu s    peak RSS MB  findings');
+console.log(`fastest of ${RUNS} run(s) each; "x floor" compares wall time, "cpu x" CPU seconds (all threads and git children)`);
+console.log('what                                                             seconds  x floor  cpu s    cpu x    peak RSS MB  findings');
 for (const [r, run] of [[results[3], native], [results[4], single]]) if (r.exit !== 0) console.log(`${r.name} exited ${r.exit}: ${run.stderr.split('\n').filter((l) => l && !/^\t/.test(l)).slice(0, 3).join(' | ')}`);
-for (const r of results) console.log(`${r.name.padEnd(60)} ${String(r.seconds).padEnd(8)} ${String(r.ratio).padEnd(8)} ${String(r.cpuSeconds).padEnd(8)} ${String(r.peakRssMB).padEnd(12)} ${r.findings ?? ''}`);
+for (const r of results) console.log(`${r.name.padEnd(65)} ${String(r.seconds).padEnd(8)} ${String(r.ratio).padEnd(8)} ${String(r.cpuSeconds).padEnd(8)} ${String(r.cpuRatio).padEnd(8)} ${String(r.peakRssMB).padEnd(12)} ${r.findings ?? ''}`);
 console.log(`pool vs --threads 0: ${out.poolSpeedup}x on ${threads} cores`);
 if (isoNote && isoNote !== 'full history') console.log(`isomorphic: ${isoNote}`);
 for (const t of profile ?? []) {
