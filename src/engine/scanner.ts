@@ -90,15 +90,26 @@ export class Scanner {
 
   /** Scans every chunk; yields findings as batches complete (not in input order). */
   async *scan(chunks: AsyncIterable<Chunk> | Iterable<Chunk>): AsyncGenerator<Finding> {
-    const inFlight: Array<Promise<Finding[]>> = [];
+    // Keyed by batch number; the first to finish is taken, not the oldest, so one slow batch
+    // does not leave the other workers idle behind it.
+    const inFlight = new Map<number, Promise<{ n: number; found: Finding[] }>>();
     const limit = Math.max(2, this.threads * 2);
+    let batches = 0;
     let pending: PendingBatch = { chunks: [], bytes: 0 };
     const flush = (last = false) => {
       if (pending.chunks.length === 0) return;
       // The whole input fits one small batch: scanning it here beats starting the workers.
-      const here = this.threads === 0 || (last && !this.workers && inFlight.length === 0 && pending.bytes <= INLINE_MAX);
-      inFlight.push(this.runBatch(pending.chunks, here));
+      const here = this.threads === 0 || (last && !this.workers && inFlight.size === 0 && pending.bytes <= INLINE_MAX);
+      const n = batches++;
+      const done = this.runBatch(pending.chunks, here).then((found) => ({ n, found }));
+      done.catch(() => {}); // a failure surfaces through the race below, not as an unhandled rejection
+      inFlight.set(n, done);
       pending = { chunks: [], bytes: 0 };
+    };
+    const next = async () => {
+      const { n, found } = await Promise.race(inFlight.values());
+      inFlight.delete(n);
+      return found;
     };
     for await (const chunk of chunks) {
       this.stats.chunks++;
@@ -106,10 +117,10 @@ export class Scanner {
       pending.chunks.push(chunk);
       pending.bytes += chunk.data.length;
       if (pending.bytes >= this.batchBytes || pending.chunks.length >= 4096) flush();
-      while (inFlight.length >= limit) yield* await inFlight.shift()!;
+      while (inFlight.size >= limit) yield* await next();
     }
     flush(true);
-    while (inFlight.length > 0) yield* await inFlight.shift()!;
+    while (inFlight.size > 0) yield* await next();
   }
 
   /** Convenience: every finding of every chunk, sorted by location. */

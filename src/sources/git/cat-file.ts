@@ -71,7 +71,8 @@ export async function* catFileBatch(gitdir: string, ids: AsyncIterable<string>, 
 }
 
 function start(gitdir: string): ChildProcessWithoutNullStreams {
-  const p = spawnGit(gitdir, ['cat-file', '--batch']);
+  // --buffer: no flush per object (ids are fed independently of the answers, so nothing waits on one).
+  const p = spawnGit(gitdir, ['cat-file', '--batch', '--buffer']);
   p.stdin.on('error', () => {});
   p.on('error', () => {});
   return p;
@@ -110,12 +111,13 @@ async function* parseBatch(proc: ChildProcessWithoutNullStreams, maxSize: number
         skip = parts[1] !== 'blob' || size > maxSize;
         need = size + 1;
         filled = 0;
-        // Small objects that sit whole in this chunk need no copy.
+        // Objects that sit whole in this chunk need no copy: each stdout chunk is a fresh buffer
+        // (the engine copies into its batch anyway), so a view keeps nothing else alive.
         if (!skip && buf.length - at >= need) {
           const data = buf.subarray(at, at + size);
           at += need;
           need = -1;
-          yield { id, data: Buffer.from(data) };
+          yield { id, data };
           continue;
         }
         body = skip ? undefined : Buffer.allocUnsafe(size);

@@ -10,6 +10,7 @@ import { resolveSelection, type HistorySelection, type ResolvedSelection } from 
 import { findGitDir, isRemoteUrl, shallowCommits, stashEntries } from './repo.js';
 import { cloneBare, redactUrl } from './clone.js';
 import { ExcludeList } from '../dir/exclude.js';
+import { readAhead } from '../../util/read-ahead.js';
 
 export type { BackendName } from './backend.js';
 export type { HistorySelection } from './range.js';
@@ -27,7 +28,12 @@ export interface GitSourceOptions extends HistorySelection {
   /** A range or filter that selects no commit is not an error (push of an existing commit). */
   allowEmpty?: boolean;
   progress?: Progress;
+  /** Blob bytes read ahead of the engine (default READ_AHEAD_BYTES). */
+  readAheadBytes?: number;
 }
+
+/** Bytes of blob content read ahead of the engine by default. */
+export const READ_AHEAD_BYTES = 32 * 1024 * 1024;
 
 export interface GitScanStats {
   commits: number;
@@ -99,7 +105,9 @@ export class GitSource implements Source {
     const tooLarge = new Map<string, number>();
     const binary = new Map<string, number>();
     const progress = this.opts.progress;
-    for await (const r of backend.readBlobs(ids, this.opts.maxFileSize)) {
+    // git keeps inflating while the engine waits on its workers: blobs queue here, not in a 64 KB pipe.
+    const reads = readAhead(backend.readBlobs(ids, this.opts.maxFileSize), this.opts.readAheadBytes ?? READ_AHEAD_BYTES, (r) => ('data' in r ? r.data.length : 0) + 128);
+    for await (const r of reads) {
       if ('error' in r) {
         this.errors.push({ where: `blob ${r.id}`, message: `${this.provenance.anyPath(r.id)}: ${r.error}` });
       } else if ('tooLarge' in r) {
@@ -149,16 +157,11 @@ export class GitSource implements Source {
     if (!this.backend || !this.selection || findings.length === 0) return findings;
     const head = this.selection.headCommit;
     const liveBlobs = head ? await this.backend.treeBlobs(head) : undefined;
-    for (const f of findings) {
-      if (f.origin.kind !== 'git') continue;
-      const blob = f.origin.blob;
-      let o = this.origins.get(blob);
-      if (!o) {
-        o = this.provenance.origin(this.name, blob, this.selection.refTips, liveBlobs ? liveBlobs.has(blob) : false);
-        this.origins.set(blob, o);
-      }
-      f.origin = o;
-    }
+    const blobs = new Set<string>();
+    for (const f of findings) if (f.origin.kind === 'git' && !this.origins.has(f.origin.blob)) blobs.add(f.origin.blob);
+    const made = this.provenance.origins(this.name, blobs, this.selection.refTips, (b) => (liveBlobs ? liveBlobs.has(b) : false));
+    for (const [blob, o] of made) this.origins.set(blob, o);
+    for (const f of findings) if (f.origin.kind === 'git') f.origin = this.origins.get(f.origin.blob) ?? f.origin;
     return findings;
   }
 }

@@ -1,5 +1,6 @@
 import type { CommitRef, GitOrigin } from '../../types.js';
 import type { CommitInfo } from './backend.js';
+import { refsReaching, type RefReach } from './ref-reach.js';
 
 /** How many introductions an origin lists; `commitCount` has the full number. */
 export const MAX_LISTED_INTRODUCTIONS = 20;
@@ -19,7 +20,6 @@ export class Provenance {
   private readonly pathIndex = new Map<string, number>();
   /** blob -> flat [commit, path, commit, path, ...] */
   private readonly intros = new Map<string, number[]>();
-  private children?: Map<number, number[]>;
 
   get commitCount(): number {
     return this.commits.length;
@@ -80,62 +80,65 @@ export class Provenance {
     return s.length ? this.paths[s[0][1]] : '';
   }
 
-  origin(repo: string, blob: string, refTips: Map<string, string[]>, live: boolean | undefined): GitOrigin {
-    const sorted = this.sortedIntros(blob);
-    const commits: CommitRef[] = sorted.slice(0, MAX_LISTED_INTRODUCTIONS).map(([ci, pi]) => {
-      const c = this.commits[ci];
-      return {
-        commit: c.id,
-        authorName: c.authorName,
-        authorEmail: c.authorEmail,
-        authorDate: iso(c.authorTime),
-        commitDate: iso(c.commitTime),
-        path: this.paths[pi],
-      };
-    });
-    const origin: GitOrigin = {
-      kind: 'git',
-      repo,
-      blob,
-      path: commits[0]?.path ?? '',
-      commits,
-      commitCount: sorted.length,
-      refs: this.refsReaching(sorted.map(([ci]) => ci), refTips),
-    };
-    if (live !== undefined) origin.live = live;
-    return origin;
-  }
-
-  /** Refs from whose tip one of the commits can be reached: a walk down child links. */
-  private refsReaching(start: number[], refTips: Map<string, string[]>): string[] {
-    const children = this.childLinks();
-    const seen = new Set<number>();
-    const stack = [...start];
-    const refs = new Set<string>();
-    while (stack.length) {
-      const ci = stack.pop()!;
-      if (seen.has(ci)) continue;
-      seen.add(ci);
-      for (const r of refTips.get(this.commits[ci].id) ?? []) refs.add(r);
-      for (const ch of children.get(ci) ?? []) stack.push(ch);
+  /**
+   * Origins of many blobs at once: ref reachability is settled in one pass over the commit
+   * graph for all of them (see ref-reach.ts), not walked again for each blob.
+   */
+  origins(repo: string, blobs: Iterable<string>, refTips: Map<string, string[]>, live: (blob: string) => boolean | undefined): Map<string, GitOrigin> {
+    const sortedByBlob = new Map<string, Array<[number, number]>>();
+    const wanted = new Set<number>();
+    for (const blob of blobs) {
+      if (sortedByBlob.has(blob)) continue;
+      const sorted = this.sortedIntros(blob);
+      sortedByBlob.set(blob, sorted);
+      for (const [ci] of sorted) wanted.add(ci);
     }
-    return [...refs].sort();
-  }
-
-  private childLinks(): Map<number, number[]> {
-    if (!this.children) {
-      this.children = new Map();
-      this.commits.forEach((c, ci) => {
-        for (const p of c.parents) {
-          const pi = this.commitIndex.get(p);
-          if (pi === undefined) continue;
-          const l = this.children!.get(pi);
-          if (l) l.push(ci);
-          else this.children!.set(pi, [ci]);
-        }
+    const reach = this.refsOf(wanted, refTips);
+    const out = new Map<string, GitOrigin>();
+    for (const [blob, sorted] of sortedByBlob) {
+      const commits: CommitRef[] = sorted.slice(0, MAX_LISTED_INTRODUCTIONS).map(([ci, pi]) => {
+        const c = this.commits[ci];
+        return {
+          commit: c.id,
+          authorName: c.authorName,
+          authorEmail: c.authorEmail,
+          authorDate: iso(c.authorTime),
+          commitDate: iso(c.commitTime),
+          path: this.paths[pi],
+        };
       });
+      const origin: GitOrigin = {
+        kind: 'git',
+        repo,
+        blob,
+        path: commits[0]?.path ?? '',
+        commits,
+        commitCount: sorted.length,
+        refs: reach.refsOf(sorted.map(([ci]) => ci)),
+      };
+      const l = live(blob);
+      if (l !== undefined) origin.live = l;
+      out.set(blob, origin);
     }
-    return this.children;
+    return out;
+  }
+
+  /** Refs from whose tip each wanted commit can be reached. */
+  private refsOf(wanted: Set<number>, refTips: Map<string, string[]>): RefReach {
+    const parents = this.commits.map((c) => {
+      const out: number[] = [];
+      for (const p of c.parents) {
+        const pi = this.commitIndex.get(p);
+        if (pi !== undefined) out.push(pi);
+      }
+      return out;
+    });
+    const tips = new Map<number, string[]>();
+    for (const [id, names] of refTips) {
+      const ci = this.commitIndex.get(id);
+      if (ci !== undefined) tips.set(ci, names);
+    }
+    return refsReaching({ parents }, tips, wanted);
   }
 }
 
