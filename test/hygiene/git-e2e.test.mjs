@@ -86,7 +86,7 @@ t.test('policy max age and fail-on from .credsweep.yaml; --fail-on stale', async
   writeFileSync(cfg, 'maxAge: whenever\n');
   const bad = runCli(['scan', 'git', api, '--threads', '0', '--config', cfg, '--no-progress']);
   t.equal(bad.code, 2);
-  t.match(bad.stderr, /policy\.yaml: maxAge: invalid duration/);
+  t.match(bad.stderr, /policy\.yaml:1: maxAge: invalid duration/);
 });
 
 t.test('inventory across three runs of the CLI: new -> still open -> fixed; fail-on new', async (t) => {
