@@ -4,6 +4,8 @@ import type { LineIndex } from './line-index.js';
 /** Keyword hits per rule, as [start, end, start, end, ...]; `null` once there are too many to window. */
 export type Near = number[] | null;
 const MAX_NEAR = 512;
+/** Encoded-keyword positions kept per chunk: decoding is capped at 64 segments anyway. */
+const MAX_ENCODED = 64;
 
 /**
  * One prefilter pass: the rules whose keywords occur with where they occur, and where
@@ -12,20 +14,29 @@ const MAX_NEAR = 512;
 export function candidateRules(cat: CompiledCatalogue, data: Buffer): { candidates: Array<[CompiledRule, Near]>; encodedAt: number[] } {
   const near = new Map<CompiledRule, Near>();
   const encodedAt: number[] = [];
+  // Returns true once a keyword can add nothing: every rule it wakes already runs over the
+  // whole chunk, or enough encoded hits are known.
   cat.prefilter.scan(data, (id, end) => {
     if (id >= cat.keywordCount) {
-      if (encodedAt.length < 64) encodedAt.push(end - cat.literals[id].length);
-      return;
+      encodedAt.push(end - cat.literals[id].length);
+      return encodedAt.length >= MAX_ENCODED;
     }
     const start = end - cat.literals[id].length;
+    let saturated = true;
     for (const r of cat.keywordRules[id]) {
       const h = near.get(r);
-      if (h === undefined) near.set(r, [start, end]);
-      else if (h !== null) {
+      if (h === undefined) {
+        near.set(r, [start, end]);
+        saturated = false;
+      } else if (h !== null) {
         if (h.length >= MAX_NEAR) near.set(r, null);
-        else h.push(start, end);
+        else {
+          h.push(start, end);
+          saturated = false;
+        }
       }
     }
+    return saturated;
   });
   return { candidates: [...near].sort((a, b) => a[0].index - b[0].index), encodedAt };
 }
