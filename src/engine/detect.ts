@@ -40,6 +40,7 @@ const LOWER: Confidence[] = ['low', 'low', 'medium'];
 const lower = (c: Confidence): Confidence => LOWER[['low', 'medium', 'high'].indexOf(c)];
 
 const ALLOW_COMMENT = Buffer.from('credsweep:allow');
+const MAX_SECRET_BYTES = 256 * 1024;
 
 /**
  * Finds every rule hit in `data`. One prefilter pass picks candidate rules and where their
@@ -78,6 +79,9 @@ export function detect(cat: CompiledCatalogue, data: Buffer, opts: DetectOptions
         if (!span) continue;
         const start = span[0] + ws;
         const end = span[1] + ws;
+        // Longer than any credential format: a run of one character in a huge file, not a
+        // secret, and a string of it could exceed what V8 allows.
+        if (end - start > MAX_SECRET_BYTES) continue;
         const secret = data.toString('utf8', start, end);
         if (meter) meter.gateCalls++;
         const hit = gate(rule, secret, data, start, end, lines, allow);

@@ -2,6 +2,8 @@ import type { WorkMeter } from './work-meter.js';
 
 /** Bytes per block of the index: every query examines at most this many bytes. */
 const BLOCK = 512;
+/** Bytes decoded at once when counting a column's characters. */
+const PIECE = 1 << 20;
 
 /**
  * Byte offset -> line/column for one chunk, built lazily (most chunks have no hits).
@@ -74,11 +76,27 @@ export class LineIndex {
         col = 1;
       }
       if (this.meter) this.meter.lineBytes += pos - at;
-      col += this.data.toString('utf8', at, pos).length;
+      col += this.units(at, pos);
       at = pos;
       out.set(pos, col);
     }
     return out;
+  }
+
+  /**
+   * Characters (UTF-16 units) in [from, to), decoded a piece at a time: a hit 600 MB along
+   * one line must not need a 600 MB string (V8 refuses strings over 512 MB). Pieces end on
+   * a character boundary.
+   */
+  private units(from: number, to: number): number {
+    let n = 0;
+    while (to - from > PIECE) {
+      let cut = from + PIECE;
+      for (let k = 0; k < 3 && (this.bytes[cut] & 0xc0) === 0x80; k++) cut--;
+      n += this.data.toString('utf8', from, cut).length;
+      from = cut;
+    }
+    return n + this.data.toString('utf8', from, to).length;
   }
 
   /** 1-based column of one offset. */

@@ -137,3 +137,12 @@ t.test('detection: a real token beside any hostile text is found at its line and
   });
   check(t, prop, 150);
 });
+
+t.test('columns along a line longer than a decoding piece (1 MB) count every character once', async (t) => {
+  const line = 'é😀a'.repeat(400_000); // 3.2 MB, multi-byte characters across every piece edge
+  const data = Buffer.from(`x\n${line}\n`);
+  const idx = new LineIndex(data);
+  const positions = [2, 2 + 7 * 150_000, data.length - 1];
+  const cols = idx.columnsOf(positions);
+  for (const p of positions) t.equal(cols.get(p), data.toString('utf8', 2, p).length + 1);
+});
