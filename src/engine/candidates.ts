@@ -18,7 +18,7 @@ export function candidateRules(cat: CompiledCatalogue, data: Buffer): { candidat
   // whole chunk, or enough encoded hits are known.
   cat.prefilter.scan(data, (id, end) => {
     if (id >= cat.keywordCount) {
-      encodedAt.push(end - cat.literals[id].length);
+      if (encodedAt.length < MAX_ENCODED) encodedAt.push(end - cat.literals[id].length);
       return encodedAt.length >= MAX_ENCODED;
     }
     const start = end - cat.literals[id].length;
@@ -60,11 +60,21 @@ export function windows(near: Near, window: number, length: number, lines: LineI
   for (const i of order) {
     const a = Math.max(0, near[i] - window);
     const b = Math.min(length, near[i + 1] + window);
-    const ls = lines.lineStart(a);
-    const le = lines.lineEnd(b);
+    const last = out[out.length - 1];
+    // Merging into the previous window: its start needs no line start, and an end short of
+    // its end (which was snapped to a line end already, or could not be) changes nothing.
+    if (last && a <= last[1]) {
+      if (b < last[1]) continue;
+      const le = lines.endOfLine(b);
+      const we = le - b <= MAX_SNAP ? Math.min(length, le + 1) : b;
+      covered += Math.max(0, we - last[1]);
+      last[1] = Math.max(last[1], we);
+      continue;
+    }
+    const ls = lines.startOfLine(a);
+    const le = lines.endOfLine(b);
     const ws = a - ls <= MAX_SNAP ? ls : a;
     const we = le - b <= MAX_SNAP ? Math.min(length, le + 1) : b;
-    const last = out[out.length - 1];
     if (last && ws <= last[1]) {
       covered += Math.max(0, we - last[1]);
       last[1] = Math.max(last[1], we);

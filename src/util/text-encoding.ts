@@ -25,7 +25,8 @@ export function utf16Encoding(data: Uint8Array): TextEncoding | undefined {
  */
 function unmarkedUtf16(data: Uint8Array): TextEncoding | undefined {
   const n = Math.min(data.length, SAMPLE) & ~1;
-  if (n < 32) return undefined;
+  // UTF-16 of mostly-ASCII text is half NUL bytes: without one, the walk below is not needed.
+  if (n < 32 || data.subarray(0, n).indexOf(0) < 0) return undefined;
   let le = 0;
   let be = 0;
   for (let i = 0; i < n; i += 2) {
