@@ -1,6 +1,7 @@
 import type { Catalogue } from '../detectors/rule.js';
 import type { Confidence, EmbeddedDates, Span } from '../types.js';
 import type { WorkMeter } from './work-meter.js';
+import type { MessagePort } from 'node:worker_threads';
 
 /** What the main thread sends a worker: one buffer holding many chunks back to back. */
 export interface BatchTask {
