@@ -15,7 +15,7 @@ export function describeInput(c: Chunk): string {
     case 'file':
       return o.path;
     case 'git':
-      return `${o.repo}: ${o.path} (blob ${o.blob.slice(0, 12)})`;
+      return `${withoutUserinfo(o.repo)}: ${o.path} (blob ${o.blob.slice(0, 12)})`;
     case 'image':
       return `${o.image}: layer ${o.layer.index}: ${o.path}`;
     case 'image-config':
@@ -23,6 +23,11 @@ export function describeInput(c: Chunk): string {
     case 'helm':
       return `${o.chart}: ${o.path}`;
   }
+}
+
+/** A repository given as a URL may carry a token before its host: never repeat it. */
+function withoutUserinfo(repo: string): string {
+  return repo.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1');
 }
 
 /**
