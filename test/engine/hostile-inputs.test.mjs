@@ -9,6 +9,8 @@ import { repeatedByte, secret as repeatedSecret } from '../../corpus/hostile/rep
 import { utf16Text, secret as utf16Secret } from '../../corpus/hostile/utf16-text.mjs';
 
 const key = Buffer.from('hostile-key');
+// Work is counted, not timed; the limit only guards against a hang on a loaded machine.
+t.setTimeout(5 * 60 * 1000);
 const MB = 1024 * 1024;
 
 async function scanOne(data, path, opts = {}) {
@@ -30,7 +32,7 @@ function perByte(stats) {
 
 t.test('one long line of token-shaped strings: the real token is found, work per byte is bounded and does not grow with the line', async (t) => {
   const ratios = [];
-  for (const size of [1 * MB, 4 * MB]) {
+  for (const size of [MB / 2, 2 * MB]) {
     const { findings, stats } = await scanOne(longLine(size), 'long.txt');
     const real = findings.filter((f) => f.fingerprint === fingerprint(key, longLineSecret()));
     t.equal(real.length, 1, `real token found in ${size / MB} MB`);
@@ -43,18 +45,18 @@ t.test('one long line of token-shaped strings: the real token is found, work per
     t.ok(r.gates <= r.regexCalls);
     ratios.push(r.bytes);
   }
-  t.ok(Math.abs(ratios[1] - ratios[0]) < 1, `work per byte the same at 1 MB and 4 MB (${ratios.map((x) => x.toFixed(2)).join(', ')})`);
+  t.ok(Math.abs(ratios[1] - ratios[0]) < 1, `work per byte the same at 0.5 MB and 2 MB (${ratios.map((x) => x.toFixed(2)).join(', ')})`);
 });
 
 t.test('long lines through the worker pool: same finding, work counted back from the worker', async (t) => {
-  const { findings, stats } = await scanOne(longLine(2 * MB), 'long.txt', { threads: 1 });
+  const { findings, stats } = await scanOne(longLine(1.5 * MB), 'long.txt', { threads: 1 });
   t.equal(findings.length, 1);
-  t.ok(stats.work.prefilterBytes >= 2 * MB, 'worker work reaches the stats');
+  t.ok(stats.work.prefilterBytes >= 1.5 * MB, 'worker work reaches the stats');
   t.ok(perByte(stats).bytes < 8);
 });
 
 t.test('megabytes of one repeated letter: the token after it is found; work per byte bounded', async (t) => {
-  const { findings, stats } = await scanOne(repeatedByte(32 * MB), 'big.txt');
+  const { findings, stats } = await scanOne(repeatedByte(16 * MB), 'big.txt');
   t.equal(findings.length, 1);
   t.equal(findings[0].fingerprint, fingerprint(key, repeatedSecret()));
   t.equal(findings[0].line, 2);
@@ -65,13 +67,13 @@ t.test('megabytes of one repeated letter: the token after it is found; work per 
 
 t.test('the prefilter keeps no per-hit memory: a hit at every byte leaves no grown buffer behind', async (t) => {
   const ac = new KeywordAutomaton(['aaaa', 'zz']);
-  const data = Buffer.alloc(16 * MB, 'a');
+  const data = Buffer.alloc(8 * MB, 'a');
   const before = process.memoryUsage().arrayBuffers;
   let n = 0;
   ac.scan(data, () => void n++);
   const after = process.memoryUsage().arrayBuffers;
-  t.equal(n, 16 * MB - 3, 'every occurrence reported');
-  t.ok(after - before < 4 * MB, `array-buffer memory grew ${((after - before) / MB).toFixed(1)} MB for 16 MB of hits`);
+  t.equal(n, 8 * MB - 3, 'every occurrence reported');
+  t.ok(after - before < 4 * MB, `array-buffer memory grew ${((after - before) / MB).toFixed(1)} MB for 8 MB of hits`);
   let m = 0;
   ac.scan(data, () => ++m >= 10);
   t.equal(m, 10, 'a keyword the caller has seen enough of is not reported again');

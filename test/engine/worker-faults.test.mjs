@@ -5,6 +5,8 @@ import { checksummedToken } from '../helpers/tokens.mjs';
 import { tempDir } from '../helpers/cli.mjs';
 
 const key = Buffer.from('faults-key');
+// Each case starts workers (several seconds each on a loaded machine); nothing here is timed but the budget.
+t.setTimeout(5 * 60 * 1000);
 const FAULTY = new URL('../helpers/faulty-worker.mjs', import.meta.url);
 const chunk = (text, path) => ({ data: Buffer.from(text), origin: { kind: 'file', path } });
 
