@@ -15,6 +15,7 @@ export interface SourceResult extends ScanResult {
 export async function scanSource(source: Source, scanner: Scanner, progress?: Progress): Promise<SourceResult> {
   const t0 = process.hrtime.bigint();
   const before = { ...scanner.stats };
+  const engineErrors = scanner.errors.length;
   const raw: Finding[] = [];
   const counted = progress && !source.drivesProgress ? countProgress(source.chunks(), progress) : source.chunks();
   for await (const f of scanner.scan(counted)) {
@@ -28,7 +29,8 @@ export async function scanSource(source: Source, scanner: Scanner, progress?: Pr
     partial: !!source.partial,
     findings,
     skipped: source.skipped,
-    errors: source.errors,
+    // Inputs the engine could not scan (a worker crashed or overran twice) count like unreadable ones.
+    errors: [...source.errors, ...scanner.errors.slice(engineErrors)],
     stats: {
       chunks: scanner.stats.chunks - before.chunks,
       bytes: scanner.stats.bytes - before.bytes,

@@ -14,6 +14,9 @@ export class KeywordAutomaton {
   private readonly outList: Int32Array; // keyword ids, each run terminated by -1
   /** Length in bytes of the longest keyword: how far a stripe must start before its share. */
   private readonly longest: number;
+  // Per scan: keywords the caller wants no more of, and states all of whose keywords are such.
+  private readonly mutedIds: Uint8Array;
+  private readonly mutedStates: Uint8Array;
 
   constructor(keywords: string[]) {
     this.longest = Math.max(1, ...keywords.map((k) => Buffer.byteLength(k, 'latin1')));
@@ -83,10 +86,14 @@ export class KeywordAutomaton {
     this.delta = delta;
     this.outStart = outStart;
     this.outList = Int32Array.from(list);
+    this.mutedIds = new Uint8Array(keywords.length);
+    this.mutedStates = new Uint8Array(n);
   }
 
   /**
-   * Calls `onMatch(keywordId, endOffset)` for every occurrence, not in offset order.
+   * Calls `onMatch(keywordId, endOffset)` for every occurrence, not in offset order, until
+   * `onMatch` returns true for a keyword: that keyword is not reported again in this scan
+   * (a caller that has seen enough of a keyword stops paying for it at every byte).
    *
    * The walk is bound by the latency of each table load, which depends on the previous one,
    * so a long buffer is cut into four stripes walked in one loop: four independent chains
@@ -95,35 +102,64 @@ export class KeywordAutomaton {
    * a fresh state and reports only matches ending inside it, so every match is reported
    * exactly once.
    */
-  scan(input: Uint8Array, onMatch: (id: number, end: number) => void): void {
+  scan(input: Uint8Array, onMatch: (id: number, end: number) => boolean | void): void {
     // Element loads from a plain Uint8Array view run faster than from a Buffer (a subclass).
     const data = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
     const n = data.length;
-    const hits = n < STRIPED_MIN || n >> 2 <= this.longest ? walk(this.classes, this.delta, data, 0, n, 0, 0) : striped(this.classes, this.delta, data, this.longest - 1);
-    const { outStart, outList, width } = this;
-    for (let k = 0; k < hits.count; k += 2) {
-      const end = hits.buf[k + 1];
-      for (let j = outStart[hits.buf[k] / width]; outList[j] >= 0; j++) onMatch(outList[j], end);
+    const { outStart, outList, width, mutedIds, mutedStates } = this;
+    const touched: number[] = [];
+    // Hits are handed on whenever the buffer fills, so its memory is fixed whatever the input
+    // (300 MB of one letter that a keyword repeats is a hit at every byte).
+    hits.flush = () => {
+      for (let k = 0; k < hits.count; k += 2) {
+        const state = hits.buf[k] / width;
+        if (mutedStates[state]) continue;
+        const end = hits.buf[k + 1];
+        let live = 0;
+        for (let j = outStart[state]; outList[j] >= 0; j++) {
+          const id = outList[j];
+          if (mutedIds[id]) continue;
+          if (onMatch(id, end) === true) {
+            mutedIds[id] = 1;
+            touched.push(id);
+          } else live++;
+        }
+        if (live === 0) {
+          mutedStates[state] = 1;
+          touched.push(-1 - state);
+        }
+      }
+      hits.count = 0;
+    };
+    hits.count = 0;
+    try {
+      if (n < STRIPED_MIN || n >> 2 <= this.longest) walk(this.classes, this.delta, data, 0, n, 0, 0);
+      else striped(this.classes, this.delta, data, this.longest - 1);
+      hits.flush();
+    } finally {
+      hits.flush = noFlush;
+      for (const t of touched) {
+        if (t >= 0) mutedIds[t] = 0;
+        else mutedStates[-1 - t] = 0;
+      }
     }
   }
 }
 
-/** (state, end) pairs found by one scan; reused across scans, grown on demand. */
-const hits = { buf: new Int32Array(4096), count: 0 };
+/** (state, end) pairs found by one scan, handed on by `flush` when the fixed buffer fills. */
+const noFlush = () => {
+  hits.count = 0;
+};
+const hits = { buf: new Int32Array(8192), count: 0, flush: noFlush };
 
 function push(state: number, end: number): void {
-  if (hits.count + 2 > hits.buf.length) {
-    const bigger = new Int32Array(hits.buf.length * 2);
-    bigger.set(hits.buf);
-    hits.buf = bigger;
-  }
+  if (hits.count + 2 > hits.buf.length) hits.flush();
   hits.buf[hits.count++] = state;
   hits.buf[hits.count++] = end;
 }
 
 /** Four stripes walked in one loop; each after the first starts `lead` bytes early and reports only matches ending inside it. */
-function striped(classes: Uint8Array, delta: Int32Array, data: Uint8Array, lead: number): typeof hits {
-  hits.count = 0;
+function striped(classes: Uint8Array, delta: Int32Array, data: Uint8Array, lead: number): void {
   const n = data.length;
   const q = n >> 2;
   const b1 = q, b2 = 2 * q, b3 = 3 * q;
@@ -141,15 +177,13 @@ function striped(classes: Uint8Array, delta: Int32Array, data: Uint8Array, lead:
       if (s3 < 0 && (s3 = -s3) && i3 + 1 > b3) push(s3, i3 + 1);
     }
   }
-  walk(classes, delta, data, i1, b2, s1, b1, true);
-  walk(classes, delta, data, i2, b3, s2, b2, true);
-  walk(classes, delta, data, i3, n, s3, b3, true);
-  return hits;
+  walk(classes, delta, data, i1, b2, s1, b1);
+  walk(classes, delta, data, i2, b3, s2, b2);
+  walk(classes, delta, data, i3, n, s3, b3);
 }
 
 /** One stretch from `from` to `to` starting in state `s`; records matches ending after `after`. */
-function walk(classes: Uint8Array, delta: Int32Array, data: Uint8Array, from: number, to: number, s: number, after: number, append = false): typeof hits {
-  if (!append) hits.count = 0;
+function walk(classes: Uint8Array, delta: Int32Array, data: Uint8Array, from: number, to: number, s: number, after: number): void {
   for (let i = from; i < to; i++) {
     s = delta[s + classes[data[i]]];
     if (s < 0) {
@@ -157,7 +191,6 @@ function walk(classes: Uint8Array, delta: Int32Array, data: Uint8Array, from: nu
       if (i + 1 > after) push(s, i + 1);
     }
   }
-  return hits;
 }
 
 // Below this the stripes' set-up costs more than the interleaving gains.

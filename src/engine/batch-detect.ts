@@ -2,38 +2,44 @@ import type { CompiledCatalogue } from './compile.js';
 import { detect, type RawMatch } from './detect.js';
 import { fingerprint, preview } from './fingerprint.js';
 import { LineIndex } from './line-index.js';
-import type { BatchTask, WorkerHit } from './protocol.js';
+import type { BatchResult, BatchTask, WorkerHit } from './protocol.js';
+import { newWorkMeter } from './work-meter.js';
+import { asUtf8 } from '../util/text-encoding.js';
 import { formatOfPath } from '../detectors/file-formats.js';
 
 /** Runs detection over every chunk of a batch and turns raw matches into located, fingerprinted hits. */
-export function detectBatch(cat: CompiledCatalogue, task: BatchTask, key: Buffer): WorkerHit[] {
+export function detectBatch(cat: CompiledCatalogue, task: BatchTask, key: Buffer): BatchResult {
   const all = Buffer.from(task.buf);
+  const work = newWorkMeter();
   const out: WorkerHit[] = [];
   task.items.forEach((it, item) => {
-    const data = all.subarray(it.start, it.end);
-    const hits = detect(cat, data, { name: it.name });
+    // Sources that hand bytes over as they are (git blobs, image files) may send UTF-16 text.
+    const data = asUtf8(all.subarray(it.start, it.end));
+    const lines = new LineIndex(data, work);
+    const hits = detect(cat, data, { name: it.name, meter: work, lines });
     if (hits.length === 0) return;
-    const lines = new LineIndex(data);
+    // All columns in one pass: many hits can share one long line.
+    const columns = lines.columnsOf(hits.flatMap((h) => [h.start, h.end]));
     const format = formatOfPath(it.name)?.id;
     for (const h of hits) {
-      const hit = toHit(h, item, lines, key);
+      const hit = toHit(h, item, lines, columns, key);
       if (format) hit.fileFormat = format;
       out.push(hit);
     }
   });
-  return out;
+  return { hits: out, work };
 }
 
-function toHit(h: RawMatch, item: number, lines: LineIndex, key: Buffer): WorkerHit {
+function toHit(h: RawMatch, item: number, lines: LineIndex, columns: Map<number, number>, key: Buffer): WorkerHit {
   const hit: WorkerHit = {
     item,
     ruleId: h.rule.spec.id,
     confidence: h.confidence,
     validated: h.validated,
     line: lines.lineOf(h.start),
-    column: lines.columnOf(h.start),
+    column: columns.get(h.start)!,
     endLine: lines.lineOf(h.end),
-    endColumn: lines.columnOf(h.end),
+    endColumn: columns.get(h.end)!,
     fingerprint: fingerprint(key, h.secret),
     preview: preview(h.secret),
     secretLength: [...h.secret].length,

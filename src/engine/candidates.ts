@@ -4,6 +4,8 @@ import type { LineIndex } from './line-index.js';
 /** Keyword hits per rule, as [start, end, start, end, ...]; `null` once there are too many to window. */
 export type Near = number[] | null;
 const MAX_NEAR = 512;
+/** Encoded-keyword positions kept per chunk: decoding is capped at 64 segments anyway. */
+const MAX_ENCODED = 64;
 
 /**
  * One prefilter pass: the rules whose keywords occur with where they occur, and where
@@ -12,20 +14,29 @@ const MAX_NEAR = 512;
 export function candidateRules(cat: CompiledCatalogue, data: Buffer): { candidates: Array<[CompiledRule, Near]>; encodedAt: number[] } {
   const near = new Map<CompiledRule, Near>();
   const encodedAt: number[] = [];
+  // Returns true once a keyword can add nothing: every rule it wakes already runs over the
+  // whole chunk, or enough encoded hits are known.
   cat.prefilter.scan(data, (id, end) => {
     if (id >= cat.keywordCount) {
-      if (encodedAt.length < 64) encodedAt.push(end - cat.literals[id].length);
-      return;
+      if (encodedAt.length < MAX_ENCODED) encodedAt.push(end - cat.literals[id].length);
+      return encodedAt.length >= MAX_ENCODED;
     }
     const start = end - cat.literals[id].length;
+    let saturated = true;
     for (const r of cat.keywordRules[id]) {
       const h = near.get(r);
-      if (h === undefined) near.set(r, [start, end]);
-      else if (h !== null) {
+      if (h === undefined) {
+        near.set(r, [start, end]);
+        saturated = false;
+      } else if (h !== null) {
         if (h.length >= MAX_NEAR) near.set(r, null);
-        else h.push(start, end);
+        else {
+          h.push(start, end);
+          saturated = false;
+        }
       }
     }
+    return saturated;
   });
   return { candidates: [...near].sort((a, b) => a[0].index - b[0].index), encodedAt };
 }
@@ -49,11 +60,21 @@ export function windows(near: Near, window: number, length: number, lines: LineI
   for (const i of order) {
     const a = Math.max(0, near[i] - window);
     const b = Math.min(length, near[i + 1] + window);
-    const ls = lines.lineStart(a);
-    const le = lines.lineEnd(b);
+    const last = out[out.length - 1];
+    // Merging into the previous window: its start needs no line start, and an end short of
+    // its end (which was snapped to a line end already, or could not be) changes nothing.
+    if (last && a <= last[1]) {
+      if (b < last[1]) continue;
+      const le = lines.endOfLine(b);
+      const we = le - b <= MAX_SNAP ? Math.min(length, le + 1) : b;
+      covered += Math.max(0, we - last[1]);
+      last[1] = Math.max(last[1], we);
+      continue;
+    }
+    const ls = lines.startOfLine(a);
+    const le = lines.endOfLine(b);
     const ws = a - ls <= MAX_SNAP ? ls : a;
     const we = le - b <= MAX_SNAP ? Math.min(length, le + 1) : b;
-    const last = out[out.length - 1];
     if (last && ws <= last[1]) {
       covered += Math.max(0, we - last[1]);
       last[1] = Math.max(last[1], we);

@@ -1,10 +1,20 @@
 import type { Catalogue } from '../detectors/rule.js';
 import type { Confidence, EmbeddedDates, FindingContext, Span } from '../types.js';
+import type { WorkMeter } from './work-meter.js';
+import type { MessagePort } from 'node:worker_threads';
 
 /** What the main thread sends a worker: one buffer holding many chunks back to back. */
 export interface BatchTask {
   buf: ArrayBuffer;
   items: Array<{ start: number; end: number; name?: string }>;
+  /** Told when a worker starts the batch (transferred). */
+  started?: MessagePort;
+}
+
+/** What a worker sends back for one batch. */
+export interface BatchResult {
+  hits: WorkerHit[];
+  work: WorkMeter;
 }
 
 /** One hit as it leaves a worker: located and fingerprinted, the secret itself only with --show-secrets. */

@@ -42,9 +42,29 @@ export function dropOverlaps(hits: RawMatch[]): RawMatch[] {
   });
 }
 
-/** Keeps rules with `requires` only when their partner hit is within range, and links the pair. */
+/**
+ * Keeps rules with `requires` only when their partner hit is within range, and links the pair
+ * (the nearest partner by line; the first in hit order among equals). Partners are looked up
+ * by line, not compared pairwise: a file can hold many of both.
+ */
 export function pairUp(hits: RawMatch[], lines: LineIndex): RawMatch[] {
   if (!hits.some((h) => h.rule.spec.requires)) return hits;
+  // Partner rule id -> its hits' lines, ascending, each with the first hit on that line.
+  const partners = new Map<string, { lines: number[]; first: Map<number, RawMatch> }>();
+  const partnersOf = (ruleId: string) => {
+    let p = partners.get(ruleId);
+    if (p) return p;
+    const first = new Map<number, RawMatch>();
+    for (const h of hits) {
+      if (h.rule.spec.id !== ruleId) continue;
+      const l = lines.lineOf(h.start);
+      if (!first.has(l)) first.set(l, h);
+    }
+    p = { lines: [...first.keys()].sort((a, b) => a - b), first };
+    partners.set(ruleId, p);
+    return p;
+  };
+  const order = new Map(hits.map((h, i) => [h, i]));
   const out: RawMatch[] = [];
   for (const h of hits) {
     const req = h.rule.spec.requires;
@@ -53,13 +73,23 @@ export function pairUp(hits: RawMatch[], lines: LineIndex): RawMatch[] {
       continue;
     }
     const line = lines.lineOf(h.start);
+    const p = partnersOf(req.rule);
+    let lo = 0;
+    let hi = p.lines.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (p.lines[mid] < line) lo = mid + 1;
+      else hi = mid;
+    }
     let best: RawMatch | undefined;
     let bestDist = Infinity;
-    for (const p of hits) {
-      if (p.rule.spec.id !== req.rule) continue;
-      const d = Math.abs(lines.lineOf(p.start) - line);
-      if (d <= req.within && d < bestDist) {
-        best = p;
+    for (const k of [lo - 1, lo]) {
+      if (k < 0 || k >= p.lines.length) continue;
+      const d = Math.abs(p.lines[k] - line);
+      const cand = p.first.get(p.lines[k])!;
+      if (d > req.within) continue;
+      if (d < bestDist || (d === bestDist && order.get(cand)! < order.get(best!)!)) {
+        best = cand;
         bestDist = d;
       }
     }

@@ -1,13 +1,21 @@
 import { availableParallelism } from 'node:os';
+import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
-import type { Chunk, Confidence, Finding } from '../types.js';
+import type { Chunk, Confidence, Finding, ScanError } from '../types.js';
 import { CONFIDENCE_ORDER } from '../types.js';
 import { loadCatalogue } from '../detectors/catalogue.js';
 import type { Catalogue, RuleSpec } from '../detectors/rule.js';
 import { compileCatalogue, type CompiledCatalogue } from './compile.js';
 import { detectBatch } from './batch-detect.js';
-import type { BatchTask, WorkerHit } from './protocol.js';
+import type { BatchResult, BatchTask, WorkerConfig, WorkerHit } from './protocol.js';
 import { runSecretValues, verifyContext } from './secret-values.js';
+import { addWork, newWorkMeter, type WorkMeter } from './work-meter.js';
+import { describeInput, describeFault, TimeBudgetExceeded } from './faults.js';
+
+export interface TimeBudget {
+  baseMs: number;
+  msPerMB: number;
+}
 
 export interface ScannerOptions {
   /** Folder of `*.yaml` rule files; defaults to the shipped `detectors/`. */
@@ -25,6 +33,14 @@ export interface ScannerOptions {
   minConfidence?: Confidence;
   /** Target bytes per batch sent to a worker (default 2 MB). */
   batchBytes?: number;
+  /**
+   * How long a batch may run in a worker before the worker is stopped: `baseMs` plus
+   * `msPerMB` for each megabyte of the batch. Default 30 s + 2 s/MB, a hundred times what
+   * the engine needs on its worst inputs, so only a hang trips it.
+   */
+  timeBudget?: TimeBudget;
+  /** Worker module (default `./worker.js`); tests give one that wraps it to inject faults. */
+  workerFile?: string | URL;
 }
 
 export interface EngineStats {
@@ -33,6 +49,10 @@ export interface EngineStats {
   batches: number;
   /** Hits dropped by `allowValue`. */
   allowed: number;
+  /** Inputs scanned a second time, alone, after their batch failed. */
+  retries: number;
+  /** Work counted by the detectors (see WorkMeter), summed over every batch. */
+  work: WorkMeter;
 }
 
 interface PendingBatch {
@@ -40,22 +60,32 @@ interface PendingBatch {
   bytes: number;
 }
 
+const DEFAULT_BUDGET: TimeBudget = { baseMs: 30_000, msPerMB: 2_000 };
+
 /**
  * The engine's main-thread side: groups chunks into batches of about `batchBytes`, copies
  * each batch into one fresh ArrayBuffer that is transferred (not cloned) to a worker, and
  * turns worker hits back into Findings with their origins. Keeps at most two batches per
  * thread in flight, so a fast source cannot queue unbounded memory.
+ *
+ * A batch whose worker crashes, throws or overruns its time budget does not end the scan:
+ * each of its inputs runs again alone on a worker of its own, and an input that fails
+ * again becomes a ScanError naming it (in `errors`), while every other input is reported.
  */
 const INLINE_MAX = 1024 * 1024;
 
 export class Scanner {
   readonly catalogue: Catalogue;
-  readonly stats: EngineStats = { chunks: 0, bytes: 0, batches: 0, allowed: 0 };
+  readonly stats: EngineStats = { chunks: 0, bytes: 0, batches: 0, allowed: 0, retries: 0, work: newWorkMeter() };
+  /** Inputs the engine could not scan, with why; the caller reports them and exits 3. */
+  readonly errors: ScanError[] = [];
   private readonly rules: Map<string, RuleSpec>;
   private workers?: Piscina;
+  private retryWorkers?: Piscina;
   private compiled?: CompiledCatalogue;
   private readonly batchBytes: number;
   private readonly minConfidence: number;
+  private readonly budget: TimeBudget;
   readonly threads: number;
 
   constructor(private readonly opts: ScannerOptions) {
@@ -64,20 +94,36 @@ export class Scanner {
     this.threads = opts.threads ?? availableParallelism();
     this.batchBytes = opts.batchBytes ?? 2 * 1024 * 1024;
     this.minConfidence = CONFIDENCE_ORDER[opts.minConfidence ?? 'medium'];
+    this.budget = opts.timeBudget ?? DEFAULT_BUDGET;
   }
 
   /** Started on the first batch that needs it: a scan smaller than one batch never pays for it. */
   private pool(): Piscina {
-    return (this.workers ??= new Piscina({
-      filename: new URL('./worker.js', import.meta.url).href,
-      minThreads: this.threads,
-      maxThreads: this.threads,
+    return (this.workers ??= this.newPool(this.threads));
+  }
+
+  /** One worker, started on the first retry: never the worker that just failed. */
+  private retryPool(): Piscina {
+    return (this.retryWorkers ??= this.newPool(1));
+  }
+
+  private newPool(threads: number): Piscina {
+    const workerData: WorkerConfig = {
+      catalogue: { ...this.catalogue, rules: this.catalogue.rules.map((r) => ({ ...r, examples: [], negatives: [], verify: undefined })) },
+      fingerprintKey: this.opts.fingerprintKey.toString('hex'),
+    };
+    const file = this.opts.workerFile ?? new URL('./worker.js', import.meta.url);
+    const pool = new Piscina({
+      filename: file instanceof URL ? file.href : file,
+      minThreads: threads,
+      maxThreads: threads,
       idleTimeout: 60_000,
-      workerData: {
-        catalogue: { hash: this.catalogue.hash, rules: this.catalogue.rules.map((r) => ({ ...r, examples: [], negatives: [], verify: undefined })) },
-        fingerprintKey: this.opts.fingerprintKey.toString('hex'),
-      },
-    }));
+      workerData,
+    });
+    // A worker that dies between tasks has nothing to report to; Piscina replaces it. Without
+    // a listener the event would end the process.
+    pool.on('error', () => {});
+    return pool;
   }
 
   private inline(): CompiledCatalogue {
@@ -131,28 +177,67 @@ export class Scanner {
   }
 
   async close(): Promise<void> {
-    await this.workers?.destroy();
+    await Promise.all([this.workers?.destroy(), this.retryWorkers?.destroy()]);
   }
 
   private async runBatch(chunks: Chunk[], here: boolean): Promise<Finding[]> {
     this.stats.batches++;
-    const total = chunks.reduce((n, c) => n + c.data.length, 0);
-    // A fresh, unpooled buffer: pooled Buffers share an ArrayBuffer and cannot be transferred.
-    const buf = Buffer.allocUnsafeSlow(total);
-    const items: BatchTask['items'] = [];
-    let at = 0;
-    for (const c of chunks) {
-      c.data.copy(buf, at);
-      items.push({ start: at, end: at + c.data.length, name: c.name ?? originPath(c) });
-      at += c.data.length;
+    try {
+      return this.collect(chunks, here ? this.runInline(chunks) : await this.runPooled(this.pool(), chunks));
+    } catch {
+      return this.retry(chunks);
     }
-    const task: BatchTask = { buf: buf.buffer as ArrayBuffer, items };
-    const hits: WorkerHit[] = here
-      ? detectBatch(this.inline(), task, this.opts.fingerprintKey)
-      : await this.pool().run(task, { transferList: [task.buf] });
+  }
+
+  /**
+   * The batch failed: each input runs again alone, one after another, on the retry worker
+   * (Piscina replaces it after a crash or a stop, so every try is on a sound worker). With
+   * `threads: 0` the retry stays on this thread.
+   */
+  private async retry(chunks: Chunk[]): Promise<Finding[]> {
+    const out: Finding[] = [];
+    for (const c of chunks) {
+      this.stats.retries++;
+      try {
+        out.push(...this.collect([c], this.threads === 0 ? this.runInline([c]) : await this.runPooled(this.retryPool(), [c])));
+      } catch (e) {
+        this.errors.push({ where: describeInput(c), message: `not scanned: ${describeFault(e)}, on the first try and again alone` });
+      }
+    }
+    return out;
+  }
+
+  private runInline(chunks: Chunk[]): BatchResult {
+    return detectBatch(this.inline(), packBatch(chunks), this.opts.fingerprintKey);
+  }
+
+  /** Runs one batch in `pool`; its time budget starts when a worker picks it up, not while it queues. */
+  private async runPooled(pool: Piscina, chunks: Chunk[]): Promise<BatchResult> {
+    const task = packBatch(chunks);
+    const bytes = task.items.length ? task.items[task.items.length - 1].end : 0;
+    const ms = Math.round(this.budget.baseMs + (this.budget.msPerMB * bytes) / (1024 * 1024));
+    const stop = new AbortController();
+    const { port1, port2 } = new MessageChannel();
+    let timer: NodeJS.Timeout | undefined;
+    port1.once('message', () => {
+      timer = setTimeout(() => stop.abort(new TimeBudgetExceeded(ms)), ms);
+    });
+    task.started = port2;
+    try {
+      return await pool.run(task, { transferList: [task.buf, port2], signal: stop.signal });
+    } catch (e) {
+      throw stop.signal.aborted ? stop.signal.reason : e;
+    } finally {
+      clearTimeout(timer);
+      port1.close();
+    }
+  }
+
+  private collect(chunks: Chunk[], result: BatchResult): Finding[] {
+    addWork(this.stats.work, result.work);
     const out: Finding[] = [];
     const lines = new Map<number, string[]>();
-    for (const h of hits) {
+    for (const h of result.hits) {
       if (h.secret) {
         this.opts.onSecret?.(h.secret);
         const chunk = chunks[h.item];
@@ -184,6 +269,20 @@ export class Scanner {
       ...rest,
     };
   }
+}
+
+/** Copies chunks back to back into one fresh, unpooled buffer: pooled Buffers share an ArrayBuffer and cannot be transferred. */
+function packBatch(chunks: Chunk[]): BatchTask {
+  const total = chunks.reduce((n, c) => n + c.data.length, 0);
+  const buf = Buffer.allocUnsafeSlow(total);
+  const items: BatchTask['items'] = [];
+  let at = 0;
+  for (const c of chunks) {
+    c.data.copy(buf, at);
+    items.push({ start: at, end: at + c.data.length, name: c.name ?? originPath(c) });
+    at += c.data.length;
+  }
+  return { buf: buf.buffer as ArrayBuffer, items };
 }
 
 function originPath(c: Chunk): string | undefined {

@@ -1,4 +1,5 @@
 import type { Chunk, Finding, ScanError, SkippedInput } from '../types.js';
+import { utf16Encoding } from '../util/text-encoding.js';
 
 /**
  * What every source (dir, git, image, helm) gives the pipeline: a stream of chunks to scan,
@@ -22,7 +23,10 @@ export interface Source {
   readonly partial?: boolean;
 }
 
-/** Binary if a NUL byte occurs in the first 8 KB (git's own heuristic). */
+/**
+ * Binary if a NUL byte occurs in the first 8 KB (git's own heuristic), unless the bytes are
+ * UTF-16 text (the engine reads that as UTF-8: see util/text-encoding).
+ */
 export function isBinary(data: Buffer): boolean {
-  return data.subarray(0, 8192).includes(0);
+  return data.subarray(0, 8192).includes(0) && !utf16Encoding(data);
 }

@@ -4,9 +4,47 @@ import { normalizeKeyBlock } from './private-key.js';
 import type { Validator } from './types.js';
 
 const MARKER = Buffer.from('-----BEGIN CERTIFICATE-----');
-const CERT_RE = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g;
+const END = Buffer.from('-----END CERTIFICATE-----');
 /** A certificate this close to a key it cannot be matched to (an encrypted key) is taken as its pair. */
 const NEAR_BYTES = 8192;
+/** Certificates read per chunk: a bundle has a handful; a crafted file must not cost keys x certificates without bound. */
+const MAX_CERTS = 256;
+
+interface PlacedCert {
+  cert: X509Certificate;
+  start: number;
+  end: number;
+}
+
+// Each chunk's certificates, parsed once however many keys the chunk holds.
+const certsByChunk = new WeakMap<Buffer, PlacedCert[]>();
+
+/** The last BEGIN before an END: a run of stray BEGIN lines before it is not part of the block. */
+function certsStart(data: Buffer, endAt: number): number {
+  return data.lastIndexOf(MARKER, endAt - 1);
+}
+
+function certificatesIn(data: Buffer): PlacedCert[] {
+  let certs = certsByChunk.get(data);
+  if (certs) return certs;
+  certs = [];
+  // Searches go forward only, from one block's end to the next marker: BEGIN after BEGIN with
+  // no END must not send a search to the end of the chunk for each of them.
+  for (let at = data.indexOf(MARKER); at >= 0 && certs.length < MAX_CERTS; ) {
+    const endAt = data.indexOf(END, at + MARKER.length);
+    if (endAt < 0) break;
+    const end = endAt + END.length;
+    at = data.indexOf(MARKER, end);
+    const from = certsStart(data, endAt);
+    try {
+      certs.push({ cert: new X509Certificate(normalizeKeyBlock(data.toString('latin1', from, end))), start: from, end });
+    } catch {
+      // not a certificate after all
+    }
+  }
+  certsByChunk.set(data, certs);
+  return certs;
+}
 
 /**
  * A private key has no dates of its own, but the certificate issued for it does: its
@@ -17,8 +55,8 @@ const NEAR_BYTES = 8192;
  * the key never leaves it.
  */
 export function pairedCertificateDates(secret: string, data: Buffer, start: number, end: number): EmbeddedDates | undefined {
-  if (!data.includes(MARKER)) return undefined;
-  const text = data.toString('latin1');
+  const certs = certificatesIn(data);
+  if (certs.length === 0) return undefined;
   let key: ReturnType<typeof createPrivateKey> | undefined;
   try {
     key = createPrivateKey({ key: normalizeKeyBlock(secret), format: 'pem' });
@@ -26,24 +64,17 @@ export function pairedCertificateDates(secret: string, data: Buffer, start: numb
     key = undefined;
   }
   let near: { cert: X509Certificate; dist: number } | undefined;
-  for (const m of text.matchAll(CERT_RE)) {
-    let cert: X509Certificate;
-    try {
-      cert = new X509Certificate(normalizeKeyBlock(m[0]));
-    } catch {
-      continue;
-    }
+  for (const c of certs) {
     if (key) {
       try {
-        if (cert.checkPrivateKey(key)) return datesOf(cert);
+        if (c.cert.checkPrivateKey(key)) return datesOf(c.cert);
       } catch {
         // different key type: not this key's certificate
       }
       continue;
     }
-    const at = m.index ?? 0;
-    const dist = at >= end ? at - end : Math.max(0, start - (at + m[0].length));
-    if (dist <= NEAR_BYTES && (!near || dist < near.dist)) near = { cert, dist };
+    const dist = c.start >= end ? c.start - end : Math.max(0, start - c.end);
+    if (dist <= NEAR_BYTES && (!near || dist < near.dist)) near = { cert: c.cert, dist };
   }
   return near ? datesOf(near.cert) : undefined;
 }

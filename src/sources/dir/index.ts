@@ -3,6 +3,7 @@ import { realpath, stat } from 'node:fs/promises';
 import { basename, join, sep } from 'node:path';
 import type { Chunk, ScanError, SkippedInput } from '../../types.js';
 import { isBinary, type Source } from '../source.js';
+import { asUtf8 } from '../../util/text-encoding.js';
 import { ExcludeList } from './exclude.js';
 
 export interface DirSourceOptions {
@@ -116,13 +117,14 @@ export class DirSource implements Source {
         this.skipped.push({ path: rel, reason: 'too-large', size: st.size });
         return undefined;
       }
-      const data = readFileSync(path);
-      this.opts.onFile?.(data.length);
-      if (isBinary(data)) {
-        this.skipped.push({ path: rel, reason: 'binary', size: data.length });
+      const raw = readFileSync(path);
+      this.opts.onFile?.(raw.length);
+      if (isBinary(raw)) {
+        this.skipped.push({ path: rel, reason: 'binary', size: raw.length });
         return undefined;
       }
-      return { data, origin: { kind: 'file', path: rel, root: this.root } };
+      // UTF-16 text becomes UTF-8 here, so the YAML reader sees it as the engine does.
+      return { data: asUtf8(raw), origin: { kind: 'file', path: rel, root: this.root } };
     } catch (e) {
       this.errors.push({ where: rel, message: `cannot read file: ${(e as Error).message}` });
       return undefined;
