@@ -52,8 +52,8 @@ export class EngineSession {
     // After the source placed every finding: an image reports one scan of some bytes at several paths, each with its own context.
     result.findings = withoutContexts(result.findings, this.settings.detection.skipContexts);
     if (this.interrupt.reason) result.errors.push({ where: source.name, message: this.interrupt.reason });
-    // Findings a source made itself (Kubernetes hygiene) carry their value too: the redactor
-    // learns it, and it stays on the finding only when the user asked to see values.
+    // A finding that carries its value (--show-secrets) teaches the redactor too; without the
+    // flag no value stays on a finding.
     for (const f of result.findings) {
       processRedactor.add(f.secret);
       if (!this.settings.detection.showSecrets) delete f.secret;

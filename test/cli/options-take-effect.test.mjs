@@ -108,6 +108,16 @@ const api = await startApiServer({ gitBase: gitServer.url });
 const api2 = await startApiServer({ gitBase: gitServer.url });
 t.teardown(api.close);
 t.teardown(api2.close);
+// Issue caps count the issues already open: those probes get API servers of their own, one for
+// the run without the option and one for the run with it, so earlier probes' issues do not count.
+const freshApis = [];
+for (let i = 0; i < 40; i++) {
+  const a = await startApiServer({ gitBase: gitServer.url });
+  for (const [owner, name] of [['acme', 'app'], ['acme', 'api'], ['acme', 'web']]) a.addRepo(owner, name);
+  freshApis.push(a);
+  t.teardown(a.close);
+}
+const fresh = () => freshApis.pop().url;
 api.addRepo('acme', 'api');
 api.addRepo('acme', 'web');
 api.addRepo('acme', 'old', { archived: true });
@@ -247,9 +257,9 @@ const PROBES = {
   '--github-api-url': () => ({ ...issues(), add: ['--github-api-url', api2.url] }),
   '--issues-repo': () => ({ ...issues(), add: ['--issues-repo', 'acme/other'] }),
   // The Action files issues in $GITHUB_REPOSITORY: one the loopback API has.
-  '--max-issues': (cmd) => ({ ...issues(['--allow-public-issues']), ...(cmd === 'action' ? { env: { GITHUB_REPOSITORY: 'acme/api' } } : {}), add: ['--max-issues', '0'] }),
+  '--max-issues': (cmd) => ({ ...issues(['--allow-public-issues']), env: { GITHUB_API_URL: fresh(), ...(cmd === 'action' ? { GITHUB_REPOSITORY: 'acme/api' } : {}) }, addEnv: { GITHUB_API_URL: fresh() }, add: ['--max-issues', '0'] }),
   // The loopback API's repositories are public and the planted credentials live: refused without it.
-  '--allow-public-issues': (cmd) => ({ ...issues(), ...(cmd === 'action' ? { env: { GITHUB_REPOSITORY: 'acme/api' } } : {}), add: ['--allow-public-issues'] }),
+  '--allow-public-issues': (cmd) => ({ ...issues(), env: { GITHUB_API_URL: fresh(), ...(cmd === 'action' ? { GITHUB_REPOSITORY: 'acme/api' } : {}) }, addEnv: { GITHUB_API_URL: fresh() }, add: ['--allow-public-issues'] }),
   // scan git
   '--branch': () => ({ add: ['--branch', 'main'] }),
   '--include-stash': () => ({ add: ['--include-stash'] }),
@@ -321,7 +331,7 @@ for (const { name, cmd } of commands) {
           if (probe.noop) return t.pass(`${name} ${o.long}: documented no-op: ${probe.noop}`);
           const args = [...(probe.baseArgs ?? base.args), ...(probe.base ?? [])];
           const env = { ...base.env, ...probe.env };
-          const [without, withIt] = await Promise.all([baseRun(args, env, base.input), run([...args, ...probe.add], env, probe.input ?? base.input)]);
+          const [without, withIt] = await Promise.all([baseRun(args, env, base.input), run([...args, ...probe.add], { ...env, ...probe.addEnv }, probe.input ?? base.input)]);
           t.not(view(withIt), view(without), `${name} ${o.long} changes the result`);
         }),
       ),

@@ -81,6 +81,6 @@ t.test('.credsweepignore by fingerprint, and unused entries reported', async (t)
 t.test('rules list prints the catalogue', async (t) => {
   const r = runCli(['rules', 'list']);
   t.equal(r.code, 0);
-  t.match(r.stdout, /github-pat-classic\s+github\s+medium\s+github-checksum/);
+  t.match(r.stdout, /github-pat-classic\s+github \(vcs\)\s+medium\s+github-checksum\s+rule/);
   t.match(r.stdout, /\d+ rules\n$/);
 });

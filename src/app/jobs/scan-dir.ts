@@ -1,6 +1,7 @@
 import { DirSource } from '../../sources/dir/index.js';
 import { withYamlEnrichment } from '../../enrich/index.js';
 import type { ScanJob } from '../run-scan.js';
+import { processRedactor } from '../../redact/index.js';
 import { localScope } from './target.js';
 import { stdinJob } from './scan-staged.js';
 
@@ -17,6 +18,7 @@ export function dirJob(path: string): ScanJob {
         fingerprintKey: engine.fingerprintKey,
         showSecrets: detection.showSecrets,
         minConfidence: detection.minConfidence,
+        onSecret: (v) => processRedactor.add(v),
       });
       return engine.scan(source, engine.progress());
     },

@@ -2,6 +2,7 @@ import { HelmSource } from '../../sources/helm/index.js';
 import { withYamlEnrichment } from '../../enrich/index.js';
 export { DEFAULT_LIMITS as HELM_LIMITS } from '../../sources/helm/limits.js';
 import type { ScanJob } from '../run-scan.js';
+import { processRedactor } from '../../redact/index.js';
 import { localScope } from './target.js';
 
 export interface HelmTarget {
@@ -23,6 +24,7 @@ export function helmJob(t: HelmTarget): ScanJob {
         fingerprintKey: engine.fingerprintKey,
         showSecrets: detection.showSecrets,
         minConfidence: detection.minConfidence,
+        onSecret: (v) => processRedactor.add(v),
       });
       return engine.scan(source, engine.progress());
     },

@@ -75,6 +75,8 @@ export interface HygieneHit {
 export interface HygieneFindingOptions {
   fingerprintKey: Buffer;
   showSecrets?: boolean;
+  /** Every value a hygiene finding is about (the run's redactor), whether or not it is shown. */
+  onSecret?: (value: string) => void;
 }
 
 /** Random as a whole, or holding a random part (the password of a connection string). */
@@ -120,7 +122,7 @@ export function hygieneFinding(h: HygieneHit, opts: HygieneFindingOptions): Find
   if (h.decoded) f.decoded = h.decoded;
   if (notes.length) f.notes = notes;
   if (context) f.context = context;
-  // Always carried out of here: the run's redactor learns the value; the run path keeps it on the Finding only with --show-secrets.
-  f.secret = text;
+  if (opts.showSecrets) f.secret = text;
+  opts.onSecret?.(text);
   return f;
 }

@@ -8,6 +8,8 @@ import { YamlText } from './yaml-text.js';
 export interface YamlEnrichmentOptions {
   fingerprintKey: Buffer;
   showSecrets?: boolean;
+  /** Every value a hygiene finding is about (the run's redactor), whether or not it is shown. */
+  onSecret?: (value: string) => void;
   /** Hygiene findings below this are dropped, as the engine drops rule findings. Default `medium`. */
   minConfidence?: Confidence;
 }
