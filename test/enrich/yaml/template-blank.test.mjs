@@ -1,6 +1,6 @@
 import t from 'tap';
 import fc from 'fast-check';
-import { blankTemplates } from '../../../dist/sources/k8s/template-blank.js';
+import { blankTemplates } from '../../../dist/enrich/yaml/template-blank.js';
 
 // What the blanking must do, written the slow obvious way (a lazy regex: quadratic when a
 // `{{` never closes, fine on small inputs).
