@@ -21,7 +21,7 @@ export async function* catFileBatch(gitdir: string, ids: AsyncIterable<string>, 
     for await (const id of ids) {
       pending.push(id);
       const p = proc;
-      if (!p.stdin.write(id + '\n')) await Promise.race([once(p.stdin, 'drain'), once(p, 'close')]);
+      if (!p.stdin.write(id + '\n')) await writable(p);
     }
     inputDone = true;
     proc.stdin.end();
@@ -68,6 +68,28 @@ export async function* catFileBatch(gitdir: string, ids: AsyncIterable<string>, 
   }
   await feeding;
   if (inputError) throw inputError;
+}
+
+/**
+ * Resolves once `p` takes input again, or once it is gone: a process that dies on a corrupt
+ * object makes the pending write fail with EPIPE, which is the reader's business (it restarts
+ * git and answers the object with an error), never a reason to stop feeding ids.
+ */
+function writable(p: ChildProcessWithoutNullStreams): Promise<void> {
+  if (p.exitCode !== null || p.signalCode !== null || p.stdin.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      p.stdin.off('drain', done);
+      p.stdin.off('error', done);
+      p.stdin.off('close', done);
+      p.off('close', done);
+      resolve();
+    };
+    p.stdin.on('drain', done);
+    p.stdin.on('error', done);
+    p.stdin.on('close', done);
+    p.on('close', done);
+  });
 }
 
 function start(gitdir: string): ChildProcessWithoutNullStreams {

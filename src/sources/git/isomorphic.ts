@@ -154,7 +154,7 @@ export class IsomorphicBackend implements GitBackend {
     try {
       return await this.readCommit(oid);
     } catch (e) {
-      this.errors.push({ where: `commit ${oid}`, message: `cannot read commit: ${(e as Error).message}` });
+      this.errors.push({ where: `commit ${oid}`, message: `cannot read commit: ${why(e)}` });
       return undefined;
     }
   }
@@ -192,7 +192,7 @@ export class IsomorphicBackend implements GitBackend {
     try {
       entries = await this.tree(tree);
     } catch (e) {
-      this.errors.push({ where: `tree ${tree}`, message: `cannot read tree: ${(e as Error).message}` });
+      this.errors.push({ where: `tree ${tree}`, message: `cannot read tree: ${why(e)}` });
       return;
     }
     const parentMaps: Array<Map<string, Entry>> = [];
@@ -224,7 +224,7 @@ export class IsomorphicBackend implements GitBackend {
         if (blob.length > maxSize) yield { id, size: blob.length, tooLarge: true };
         else yield { id, data: Buffer.from(blob.buffer, blob.byteOffset, blob.length) };
       } catch (e) {
-        yield { id, error: `cannot read blob: ${(e as Error).message}` };
+        yield { id, error: `cannot read blob: ${why(e)}` };
       }
     }
   }
@@ -240,7 +240,7 @@ export class IsomorphicBackend implements GitBackend {
     try {
       await walk((await git.readCommit({ ...this.base, oid: commit })).commit.tree);
     } catch (e) {
-      this.errors.push({ where: `tree of ${commit}`, message: `cannot list: ${(e as Error).message}` });
+      this.errors.push({ where: `tree of ${commit}`, message: `cannot list: ${why(e)}` });
     }
     return out;
   }
@@ -288,4 +288,14 @@ class Heap<T> {
     }
     return top;
   }
+}
+
+/**
+ * isomorphic-git wraps low-level faults (a failed SHA check, a truncated zlib stream) in an
+ * "internal error" paragraph asking to file a bug; the fault itself is the last sentence.
+ */
+function why(e: unknown): string {
+  const msg = e instanceof Error ? e.message : String(e);
+  const m = /this error message: ([^\n]*)\s*$/.exec(msg);
+  return (m ? m[1] : msg.split('\n')[0]).trim();
 }
