@@ -77,6 +77,7 @@ export class ImageSource implements Source {
     let store;
     try {
       store = await openStore(this.path);
+      if (store.damage) this.errors.push({ where: this.path, message: store.damage });
       this.images = await readImages(store, { platform: this.opts.platform }, this.errors);
     } catch (e) {
       throw new Error(`cannot read image '${this.path}': ${(e as Error).message}`);
