@@ -11,6 +11,7 @@ import { findGitDir, isRemoteUrl, shallowCommits, stashEntries } from './repo.js
 import { cloneBare, redactUrl } from './clone.js';
 import { ExcludeList } from '../dir/exclude.js';
 import { readAhead } from '../../util/read-ahead.js';
+import { MAX_HELD_BYTES, Pieces } from '../pieces.js';
 
 export type { BackendName } from './backend.js';
 export type { HistorySelection } from './range.js';
@@ -61,6 +62,7 @@ export class GitSource implements Source {
   private backend?: GitBackend;
   private selection?: ResolvedSelection;
   private readonly origins = new Map<string, GitOrigin>();
+  private readonly pieces = new Pieces();
 
   constructor(repoPath: string, private readonly opts: GitSourceOptions) {
     this.gitdir = findGitDir(repoPath);
@@ -106,7 +108,7 @@ export class GitSource implements Source {
     const binary = new Map<string, number>();
     const progress = this.opts.progress;
     // git keeps inflating while the engine waits on its workers: blobs queue here, not in a 64 KB pipe.
-    const reads = readAhead(backend.readBlobs(ids, this.opts.maxFileSize), this.opts.readAheadBytes ?? READ_AHEAD_BYTES, (r) => ('data' in r ? r.data.length : 0) + 128);
+    const reads = readAhead(backend.readBlobs(ids, Math.min(this.opts.maxFileSize, MAX_HELD_BYTES)), this.opts.readAheadBytes ?? READ_AHEAD_BYTES, (r) => ('data' in r ? r.data.length : 0) + 128);
     for await (const r of reads) {
       if ('error' in r) {
         this.errors.push({ where: `blob ${r.id}`, message: `${this.provenance.anyPath(r.id)}: ${r.error}` });
@@ -118,7 +120,7 @@ export class GitSource implements Source {
         this.stats.blobsScanned++;
         this.stats.bytes += r.data.length;
         const path = this.provenance.anyPath(r.id);
-        yield { data: r.data, name: path, origin: { kind: 'git', repo: this.name, blob: r.id, path, commits: [] } };
+        yield* this.pieces.split({ data: r.data, name: path, origin: { kind: 'git', repo: this.name, blob: r.id, path, commits: [] } });
       }
       if (progress) {
         progress.extra = `of ${this.stats.blobs} blobs, ${this.stats.commits} commits`;
@@ -153,7 +155,8 @@ export class GitSource implements Source {
     });
   }
 
-  async finish(findings: Finding[]): Promise<Finding[]> {
+  async finish(pieceFindings: Finding[]): Promise<Finding[]> {
+    const findings = this.pieces.finish(pieceFindings);
     if (!this.backend || !this.selection || findings.length === 0) return findings;
     const head = this.selection.headCommit;
     const liveBlobs = head ? await this.backend.treeBlobs(head) : undefined;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
-import type { Chunk, HelmOrigin, ScanError, SkippedInput } from '../../types.js';
+import type { Chunk, Finding, HelmOrigin, ScanError, SkippedInput } from '../../types.js';
 import { isBinary, type Source } from '../source.js';
 import { readChartArchive } from './archive.js';
 import { ChartInputError, type ChartFile, type ChartFiles } from './chart-files.js';
@@ -11,6 +11,7 @@ import { environmentOf } from './environment.js';
 import { readChartFolder } from './folder.js';
 import { ByteBudget, DEFAULT_LIMITS, type HelmLimits } from './limits.js';
 import { describeSyntaxError, firstYamlError, isYamlName } from './yaml-syntax-error.js';
+import { MAX_HELD_BYTES, Pieces } from '../pieces.js';
 
 export interface HelmSourceOptions {
   limits?: Partial<HelmLimits>;
@@ -46,9 +47,13 @@ export class HelmSource implements Source {
   readonly skipped: SkippedInput[] = [];
   readonly errors: ScanError[] = [];
   private readonly limits: HelmLimits;
+  private readonly pieces = new Pieces();
 
   constructor(readonly target: string, private readonly opts: HelmSourceOptions = {}) {
-    this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
+    // A limit passed as undefined (an unset flag) keeps its default.
+    const given = Object.fromEntries(Object.entries(opts.limits ?? {}).filter(([, v]) => v !== undefined));
+    this.limits = { ...DEFAULT_LIMITS, ...given };
+    this.limits.maxFileSize = Math.min(this.limits.maxFileSize, MAX_HELD_BYTES);
   }
 
   get name(): string {
@@ -58,6 +63,11 @@ export class HelmSource implements Source {
   async *chunks(): AsyncGenerator<Chunk> {
     const inputs = await discoverCharts(this.target);
     for (const input of inputs) yield* this.topChart(input);
+  }
+
+  /** Findings of files scanned in pieces, back on their files. */
+  finish(findings: Finding[]): Finding[] {
+    return this.pieces.finish(findings);
   }
 
   private async *topChart(input: ChartInput): AsyncGenerator<Chunk> {
@@ -141,7 +151,8 @@ export class HelmSource implements Source {
     if (env) origin.environment = env;
     origin.source = place.source;
     if (place.subchart) origin.subchart = place.subchart;
-    yield { data: f.data, origin };
+    // Files over a piece are scanned in overlapping pieces (findings put back on the file in `finish`).
+    yield* this.pieces.split({ data: f.data, origin });
     // Templates are Go templates, not YAML: their parse errors are expected, not bad input.
     if (!isYamlName(f.path) || f.path.startsWith('templates/')) return;
     const error = firstYamlError(f.data);

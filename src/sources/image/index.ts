@@ -12,6 +12,7 @@ import { layerFiles, type LayerListing } from './layer-tar.js';
 import { readImages, type ImageSpec, type LayerUse } from './manifest.js';
 import { ChunkQueue } from './queue.js';
 import { withPathContext } from '../../engine/contexts.js';
+import { MAX_HELD_BYTES, Pieces } from '../pieces.js';
 
 export interface ImageSourceOptions {
   /** Bytes; larger files inside layers are skipped and listed. */
@@ -62,6 +63,7 @@ export class ImageSource implements Source {
   private readonly locations = new Map<string, FileLoc[]>();
   private readonly skip?: (p: string) => boolean;
   private readonly cache?: LayerCache;
+  private readonly pieces = new Pieces();
 
   constructor(readonly path: string, private readonly opts: ImageSourceOptions) {
     const globs = (opts.skipPath ?? []).map((g) => g.replace(/^\/+/, ''));
@@ -161,7 +163,7 @@ export class ImageSource implements Source {
       }
     }
     try {
-      for await (const ev of layerFiles(counted(decompressed(data, cap, { zstd: this.opts.zstdDecoder })), this.opts.maxFileSize, listing)) {
+      for await (const ev of layerFiles(counted(decompressed(data, cap, { zstd: this.opts.zstdDecoder })), Math.min(this.opts.maxFileSize, MAX_HELD_BYTES), listing)) {
         if (ev.kind === 'unsafe') {
           this.skipped.push({ path: `${label}: ${ev.path}`, reason: `${ev.reason}: scanned in memory, never extracted` });
           continue;
@@ -196,7 +198,7 @@ export class ImageSource implements Source {
           deletedLater: false,
         };
         this.contentOf.set(origin, hash);
-        await queue.push({ data: ev.data, origin, name: ev.path });
+        for (const piece of this.pieces.split({ data: ev.data, origin, name: ev.path })) await queue.push(piece);
       }
     } catch (e) {
       b.failed = true;
@@ -207,7 +209,8 @@ export class ImageSource implements Source {
     return bytes;
   }
 
-  async finish(findings: Finding[]): Promise<Finding[]> {
+  async finish(pieceFindings: Finding[]): Promise<Finding[]> {
+    const findings = this.pieces.finish(pieceFindings);
     const out: Finding[] = [];
     const withFindings = new Set<string>();
     const paths = (blob: string) => {
