@@ -156,6 +156,8 @@ export class ImageSource implements Source {
     let bytes = 0;
     let binaries = 0;
     let binaryBytes = 0;
+    // Links and devices are as common as files in a base image: counted per kind, not listed one by one.
+    const specials = new Map<string, number>();
     async function* counted(src: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
       for await (const c of src) {
         bytes += c.length;
@@ -166,6 +168,10 @@ export class ImageSource implements Source {
       for await (const ev of layerFiles(counted(decompressed(data, cap, { zstd: this.opts.zstdDecoder })), Math.min(this.opts.maxFileSize, MAX_HELD_BYTES), listing)) {
         if (ev.kind === 'unsafe') {
           this.skipped.push({ path: `${label}: ${ev.path}`, reason: `${ev.reason}: scanned in memory, never extracted` });
+          continue;
+        }
+        if (ev.kind === 'special') {
+          specials.set(ev.type, (specials.get(ev.type) ?? 0) + 1);
           continue;
         }
         if (ev.kind === 'too-large') {
@@ -206,6 +212,7 @@ export class ImageSource implements Source {
       this.errors.push({ where: label, message: msg });
     }
     if (binaries) this.skipped.push({ path: label, reason: `binary (${binaries} files)`, size: binaryBytes });
+    for (const [type, n] of [...specials].sort()) this.skipped.push({ path: label, reason: `${type} (${n} entr${n === 1 ? 'y' : 'ies'}): recorded, never followed or read` });
     return bytes;
   }
 

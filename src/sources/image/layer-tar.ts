@@ -14,7 +14,9 @@ export interface LayerListing {
 export type LayerEvent =
   | { kind: 'file'; path: string; data: Buffer }
   | { kind: 'too-large'; path: string; size: number }
-  | { kind: 'unsafe'; path: string; reason: string };
+  | { kind: 'unsafe'; path: string; reason: string }
+  /** A link, device or FIFO entry: recorded, never followed or read. */
+  | { kind: 'special'; path: string; type: string };
 
 /**
  * Canonical in-image path of a tar entry name, or undefined when it climbs out of the root.
@@ -70,6 +72,7 @@ export async function* layerFiles(bytes: AsyncIterable<Buffer>, maxFileSize: num
       if (path !== undefined) listing.files.push(path);
       if (h.type !== 'file' && h.type !== 'contiguous-file') {
         entry.resume();
+        yield { kind: 'special', path: path ?? raw, type: h.type === 'link' ? 'hardlink' : (h.type ?? 'unknown') };
         continue;
       }
       const shown = path ?? raw;
