@@ -81,6 +81,10 @@ export function ociManifest(v: unknown): OciManifest {
 export function imageConfig(v: unknown): ImageConfig {
   if (!isObject(v)) return {};
   const out: ImageConfig = {};
+  for (const k of ['os', 'architecture', 'variant'] as const) {
+    const x = str(v[k]);
+    if (x !== undefined) out[k] = x;
+  }
   if (isObject(v.config)) {
     const c = v.config;
     const cmd = (x: unknown) => (typeof x === 'string' ? x : Array.isArray(x) ? strings(x) : undefined);
