@@ -9,6 +9,8 @@
 //   bad-config.tar     the image config is not JSON
 //   null-entry.tar     manifest.json lists `null` before the real image
 //   null-oci.tar       an OCI archive whose index lists `null` and a manifest of the wrong shape
+//   bad-header.tar     the second layer's first tar header fails its checksum (the layer
+//                      reader used to wait forever for a reader that had already given up)
 // Usage: node image-broken.mjs OUT_DIR
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -76,6 +78,10 @@ export async function brokenImages(dir) {
   const names = ls.map((l) => `blobs/sha256/${sha256(l.blob).slice(7)}`);
   put('null-entry.tar', await dockerArchive(ls, { manifest: [null, { Config: 5, Layers: 'x' }, { Config: `blobs/sha256/${sha256(cfg).slice(7)}`, RepoTags: ['hostile/broken:1'], Layers: names }] }));
   put('null-oci.tar', await ociArchive(ls));
+  // Over 1 MB, so it reaches the layer reader in more than one read.
+  const damaged = await tarOf([{ name: 'opt/big.txt', data: 'y'.repeat(2_500_000) }]);
+  damaged[10] ^= 0xff;
+  put('bad-header.tar', await dockerArchive([ls[0], { raw: damaged, blob: damaged, diffId: ls[1].diffId }]));
   return { files: out, secret: IMAGE_SECRET };
 }
 

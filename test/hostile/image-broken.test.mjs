@@ -16,6 +16,7 @@ const expectations = {
   'bad-config.tar': [/^manifest\.json image hostile\/broken:1$/, /image config blobs\/sha256\/[0-9a-f]+ is not valid JSON: .*its layers were/],
   'null-entry.tar': [/^manifest\.json entry 0$/, /the entry is null, not an image; skipped/],
   'null-oci.tar': [/^index\.json manifests\[0\]$/, /the entry is null, not a descriptor/],
+  'bad-header.tar': [/^hostile\/broken:1 layer 1 \(sha256:/, /corrupt or truncated layer: Invalid tar header/],
 };
 
 for (const [name, [where, message]] of Object.entries(expectations)) {
