@@ -68,7 +68,7 @@ export class Provenance {
     const commits: CommitRef[] = c
       ? [{ commit: c.id, authorName: c.authorName, authorEmail: c.authorEmail, authorDate: iso(c.authorTime), commitDate: iso(c.commitTime), path }]
       : [];
-    return { kind: 'git', repo, blob: object, path, commits, commitCount: commits.length, refs: ci === undefined ? [] : this.refsReaching([ci], refTips), message };
+    return { kind: 'git', repo, blob: object, path, commits, commitCount: commits.length, refs: ci === undefined ? [] : this.refsOf(new Set([ci]), refTips).refsOf([ci]), message };
   }
 
   /** A path that holds the blob, for naming it before the walk is over. */
