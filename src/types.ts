@@ -31,6 +31,11 @@ export interface GitOrigin {
   refs?: string[];
   /** Blob still present in the default branch's tree. */
   live?: boolean;
+  /**
+   * The finding is in a commit's or an annotated tag's message, not in a file: `blob` is then
+   * the commit or tag object, `path` reads `<commit message>` or `<tag NAME message>`.
+   */
+  message?: 'commit' | 'tag';
 }
 
 export interface ImageLayerRef {

@@ -1,9 +1,10 @@
-import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import { basename, join, sep } from 'node:path';
-import type { Chunk, ScanError, SkippedInput } from '../../types.js';
+import type { Chunk, Finding, ScanError, SkippedInput } from '../../types.js';
 import { isBinary, type Source } from '../source.js';
-import { asUtf8 } from '../../util/text-encoding.js';
+import { asUtf8, utf16Encoding } from '../../util/text-encoding.js';
+import { Pieces } from '../pieces.js';
 import { ExcludeList } from './exclude.js';
 
 export interface DirSourceOptions {
@@ -12,6 +13,17 @@ export interface DirSourceOptions {
   maxFileSize: number;
   /** Called after each file, for progress. */
   onFile?: (bytes: number) => void;
+  /** Files larger than this are read and scanned in overlapping pieces (default `PIECE_BYTES`; tests use less). */
+  pieceBytes?: number;
+}
+
+/** What a folder entry is that is neither a folder nor a regular file: never opened, always listed. */
+function specialKind(e: Dirent | Stats): string | undefined {
+  if (e.isFIFO()) return 'fifo';
+  if (e.isSocket()) return 'socket';
+  if (e.isCharacterDevice()) return 'character-device';
+  if (e.isBlockDevice()) return 'block-device';
+  return undefined;
 }
 
 /** A plain folder. Follows symlinks only when they stay inside the root. */
@@ -19,9 +31,16 @@ export class DirSource implements Source {
   readonly skipped: SkippedInput[] = [];
   readonly errors: ScanError[] = [];
   private readonly excludes: ExcludeList;
+  private readonly pieces: Pieces;
 
   constructor(readonly root: string, private readonly opts: DirSourceOptions) {
     this.excludes = new ExcludeList(opts.exclude ?? []);
+    this.pieces = opts.pieceBytes ? new Pieces(opts.pieceBytes, Math.min(64 * 1024, opts.pieceBytes >> 3)) : new Pieces();
+  }
+
+  /** Findings of files scanned in pieces, back on their files. */
+  finish(findings: Finding[]): Finding[] {
+    return this.pieces.finish(findings);
   }
 
   get name(): string {
@@ -41,15 +60,11 @@ export class DirSource implements Source {
     }
     if (isFile) {
       // A single file is scanned as itself, named as the user gave it.
-      const chunk = this.readOne(realRoot, basename(this.root));
-      if (chunk) yield chunk;
+      yield* this.readOne(realRoot, basename(this.root));
       return;
     }
     const visited = new Set<string>([realRoot]);
-    for (const f of this.walk(realRoot, '', realRoot, visited)) {
-      const chunk = this.readOne(f.target, f.rel);
-      if (chunk) yield chunk;
-    }
+    for (const f of this.walk(realRoot, '', realRoot, visited)) yield* this.readOne(f.target, f.rel);
   }
 
   /**
@@ -64,13 +79,14 @@ export class DirSource implements Source {
       this.errors.push({ where: rel || '.', message: `cannot read folder: ${(e as Error).message}` });
       return;
     }
-    const entries = dirents.map((d) => ({ name: d.name, isDir: d.isDirectory(), isFile: d.isFile(), isLink: d.isSymbolicLink() }));
+    const entries = dirents.map((d) => ({ name: d.name, isDir: d.isDirectory(), isFile: d.isFile(), isLink: d.isSymbolicLink(), special: specialKind(d) }));
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
       const path = join(dir, e.name);
       const relPath = rel ? `${rel}/${e.name}` : e.name;
       let isDir = e.isDir;
       let isFile = e.isFile;
+      let special = e.special;
       let target = path;
       if (e.isLink) {
         try {
@@ -83,9 +99,17 @@ export class DirSource implements Source {
           this.skipped.push({ path: relPath, reason: 'symlink-outside-root' });
           continue;
         }
-        const st = statSync(target);
+        let st: Stats;
+        try {
+          st = statSync(target);
+        } catch (err) {
+          // /proc and friends: a link that resolves yet cannot be stat'ed.
+          this.errors.push({ where: relPath, message: `cannot stat link target: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` });
+          continue;
+        }
         isDir = st.isDirectory();
         isFile = st.isFile();
+        special = specialKind(st);
       }
       if (this.excludes.excluded(relPath, isDir)) {
         this.skipped.push({ path: relPath, reason: 'excluded' });
@@ -102,6 +126,8 @@ export class DirSource implements Source {
         yield* this.walk(target, relPath, realRoot, visited);
       } else if (isFile) {
         yield { target, rel: relPath };
+      } else if (special) {
+        this.skipped.push({ path: relPath, reason: `special-file (${special}): never opened` });
       }
     }
   }
@@ -109,25 +135,97 @@ export class DirSource implements Source {
   /**
    * Synchronous on purpose: a local file read costs ~10 µs this way against ~100 µs through
    * five promise round trips, and the main thread only feeds the workers, which keep going.
+   * Every read is bounded by --max-file-size, whatever the size stat reports (files under
+   * /proc report 0 and can yield gigabytes); files over one piece are read a piece at a time.
    */
-  private readOne(path: string, rel: string): Chunk | undefined {
+  private *readOne(path: string, rel: string): Generator<Chunk> {
+    let fd: number;
     try {
-      const st = statSync(path);
-      if (st.size > this.opts.maxFileSize) {
-        this.skipped.push({ path: rel, reason: 'too-large', size: st.size });
-        return undefined;
-      }
-      const raw = readFileSync(path);
-      this.opts.onFile?.(raw.length);
-      if (isBinary(raw)) {
-        this.skipped.push({ path: rel, reason: 'binary', size: raw.length });
-        return undefined;
-      }
-      // UTF-16 text becomes UTF-8 here, so the YAML reader sees it as the engine does.
-      return { data: asUtf8(raw), origin: { kind: 'file', path: rel, root: this.root } };
+      // Non-blocking, so a FIFO that appeared since the walk cannot hang the open.
+      fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
     } catch (e) {
-      this.errors.push({ where: rel, message: `cannot read file: ${(e as Error).message}` });
-      return undefined;
+      this.errors.push({ where: rel, message: `cannot open file: ${errorText(e)}` });
+      return;
+    }
+    try {
+      const st = fstatSync(fd);
+      const special = specialKind(st);
+      if (special || !st.isFile()) {
+        this.skipped.push({ path: rel, reason: `special-file (${special ?? 'not a regular file'}): never opened` });
+        return;
+      }
+      const max = this.opts.maxFileSize;
+      if (st.size > max) {
+        this.skipped.push({ path: rel, reason: 'too-large', size: st.size });
+        return;
+      }
+      const base = { origin: { kind: 'file' as const, path: rel, root: this.root } };
+      if (st.size > this.pieces.size && !this.utf16(fd)) {
+        let first = true;
+        for (const piece of this.pieces.readFile(fd, base, max)) {
+          if (first && isBinary(piece.data)) {
+            this.skipped.push({ path: rel, reason: 'binary', size: st.size });
+            return;
+          }
+          first = false;
+          this.opts.onFile?.(piece.data.length);
+          yield piece;
+        }
+        return;
+      }
+      const data = readBounded(fd, st.size, max);
+      if (data === undefined) {
+        this.skipped.push({ path: rel, reason: `too-large (its size reads ${st.size}; reading stopped past --max-file-size)`, size: max + 1 });
+        return;
+      }
+      this.opts.onFile?.(data.length);
+      if (isBinary(data)) {
+        this.skipped.push({ path: rel, reason: 'binary', size: data.length });
+        return;
+      }
+      // UTF-16 text becomes UTF-8 here (whole, then cut if large), so every stage sees it as the engine does.
+      yield* this.pieces.split({ data: asUtf8(data), ...base });
+    } catch (e) {
+      this.errors.push({ where: rel, message: `cannot read file: ${errorText(e)}` });
+    } finally {
+      closeSync(fd);
     }
   }
+
+  /** Whether a file's first bytes are UTF-16 text: such a file is read whole and converted, not cut raw. */
+  private utf16(fd: number): boolean {
+    const head = Buffer.alloc(8192);
+    const n = readSync(fd, head, 0, head.length, 0);
+    return utf16Encoding(head.subarray(0, n)) !== undefined;
+  }
+}
+
+function errorText(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  return err.code ?? err.message;
+}
+
+/**
+ * The whole file, up to `max` bytes; undefined when it holds more. `sizeHint` is what stat
+ * said, which pseudo-files get wrong both ways.
+ */
+function readBounded(fd: number, sizeHint: number, max: number): Buffer | undefined {
+  // Reads stay whole pages: some pseudo-files (pagemap) refuse lengths that are not a multiple of 8.
+  const cap = Math.ceil((max + 1) / 4096) * 4096;
+  let buf = Buffer.allocUnsafe(Math.min(cap, sizeHint > 0 ? Math.ceil((sizeHint + 1) / 4096) * 4096 : 64 * 1024));
+  let got = 0;
+  for (;;) {
+    if (got === buf.length) {
+      if (got > max) return undefined;
+      const bigger = Buffer.allocUnsafe(Math.min(cap, buf.length * 2));
+      buf.copy(bigger, 0, 0, got);
+      buf = bigger;
+    }
+    const r = readSync(fd, buf, got, buf.length - got, null);
+    if (r === 0) break;
+    got += r;
+  }
+  if (got > max) return undefined;
+  // A pseudo-file that claimed 0 bytes and held a few: do not keep the whole guess alive.
+  return buf.length - got > 4096 ? Buffer.from(buf.subarray(0, got)) : buf.subarray(0, got);
 }

@@ -11,6 +11,8 @@ export interface RefTip {
   name: string;
   /** The commit the ref peels to. */
   commit: string;
+  /** The annotated tag object the ref names, when it names one (its message is scanned). */
+  tag?: string;
 }
 
 /** A blob that a commit brings in at a path: its tree has it there, and no parent does. */
@@ -29,6 +31,8 @@ export interface CommitInfo {
   authorTime: number;
   commitTime: number;
   introductions: Introduction[];
+  /** Submodules (gitlinks) the commit brings in or moves: never scanned here, always listed. */
+  submodules: Introduction[];
 }
 
 export type BlobRead =
@@ -51,6 +55,8 @@ export interface GitBackend {
   commits(tips: string[], exclude: string[]): AsyncIterable<CommitInfo>;
   /** Reads blobs in the order the ids arrive; one answer per id. */
   readBlobs(ids: AsyncIterable<string>, maxSize: number): AsyncIterable<BlobRead>;
+  /** Raw commit and tag objects (headers and message), in the order the ids arrive; one answer per id. */
+  readMessages(ids: AsyncIterable<string>, maxSize: number): AsyncIterable<BlobRead>;
   /** Blob ids of regular files in a commit's tree. */
   treeBlobs(commit: string): Promise<Set<string>>;
   /** Errors that did not stop the walk (unreadable trees, a failed git process). */

@@ -10,7 +10,7 @@ import { firstLine, spawnGit } from './git-cli.js';
  * which case the unanswered id at the head of the queue is reported and a fresh process
  * takes the remaining ids.
  */
-export async function* catFileBatch(gitdir: string, ids: AsyncIterable<string>, maxSize: number): AsyncGenerator<BlobRead> {
+export async function* catFileBatch(gitdir: string, ids: AsyncIterable<string>, maxSize: number, types: readonly string[] = ['blob']): AsyncGenerator<BlobRead> {
   const pending: string[] = [];
   let head = 0;
   let inputDone = false;
@@ -21,7 +21,7 @@ export async function* catFileBatch(gitdir: string, ids: AsyncIterable<string>, 
     for await (const id of ids) {
       pending.push(id);
       const p = proc;
-      if (!p.stdin.write(id + '\n')) await Promise.race([once(p.stdin, 'drain'), once(p, 'close')]);
+      if (!p.stdin.write(id + '\n')) await writable(p);
     }
     inputDone = true;
     proc.stdin.end();
@@ -39,7 +39,7 @@ export async function* catFileBatch(gitdir: string, ids: AsyncIterable<string>, 
       const stderr: Buffer[] = [];
       proc.stderr.on('data', (b: Buffer) => stderr.push(b));
       const closed = once(proc, 'close');
-      for await (const r of parseBatch(proc, maxSize)) {
+      for await (const r of parseBatch(proc.stdout, maxSize, types)) {
         head++;
         if (head > 4096 && head * 2 > pending.length) {
           pending.splice(0, head);
@@ -70,6 +70,28 @@ export async function* catFileBatch(gitdir: string, ids: AsyncIterable<string>, 
   if (inputError) throw inputError;
 }
 
+/**
+ * Resolves once `p` takes input again, or once it is gone: a process that dies on a corrupt
+ * object makes the pending write fail with EPIPE, which is the reader's business (it restarts
+ * git and answers the object with an error), never a reason to stop feeding ids.
+ */
+function writable(p: ChildProcessWithoutNullStreams): Promise<void> {
+  if (p.exitCode !== null || p.signalCode !== null || p.stdin.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      p.stdin.off('drain', done);
+      p.stdin.off('error', done);
+      p.stdin.off('close', done);
+      p.off('close', done);
+      resolve();
+    };
+    p.stdin.on('drain', done);
+    p.stdin.on('error', done);
+    p.stdin.on('close', done);
+    p.on('close', done);
+  });
+}
+
 function start(gitdir: string): ChildProcessWithoutNullStreams {
   // --buffer: no flush per object (ids are fed independently of the answers, so nothing waits on one).
   const p = spawnGit(gitdir, ['cat-file', '--batch', '--buffer']);
@@ -78,8 +100,12 @@ function start(gitdir: string): ChildProcessWithoutNullStreams {
   return p;
 }
 
-/** Parses `<id> <type> <size>\n<bytes>\n` and `<id> missing\n` answers. */
-async function* parseBatch(proc: ChildProcessWithoutNullStreams, maxSize: number): AsyncGenerator<BlobRead> {
+/**
+ * Parses `<id> <type> <size>\n<bytes>\n` and `<id> missing\n` answers as they stream. Objects
+ * of other `types` and over `maxSize` are answered without their bytes. Exported for the
+ * property tests; a stream that ends inside an object answers nothing for it.
+ */
+export async function* parseBatch(stdout: AsyncIterable<Buffer>, maxSize: number, types: readonly string[] = ['blob']): AsyncGenerator<BlobRead> {
   let rest: Buffer | undefined;
   // Content being collected for the current object.
   let id = '';
@@ -88,7 +114,7 @@ async function* parseBatch(proc: ChildProcessWithoutNullStreams, maxSize: number
   let filled = 0;
   let size = 0;
   let skip = false;
-  for await (const chunk of proc.stdout as AsyncIterable<Buffer>) {
+  for await (const chunk of stdout) {
     let buf = rest ? Buffer.concat([rest, chunk]) : chunk;
     rest = undefined;
     let at = 0;
@@ -108,7 +134,8 @@ async function* parseBatch(proc: ChildProcessWithoutNullStreams, maxSize: number
         }
         id = parts[0];
         size = Number(parts[2]);
-        skip = parts[1] !== 'blob' || size > maxSize;
+        if (parts.length !== 3 || !/^\d+$/.test(parts[2])) throw new Error(`git cat-file: unexpected answer ${JSON.stringify(header.slice(0, 100))}`);
+        skip = !types.includes(parts[1]) || size > maxSize;
         need = size + 1;
         filled = 0;
         // Objects that sit whole in this chunk need no copy: each stdout chunk is a fresh buffer
@@ -133,7 +160,7 @@ async function* parseBatch(proc: ChildProcessWithoutNullStreams, maxSize: number
       need -= take;
       if (need === 0) {
         need = -1;
-        if (skip) yield size > maxSize ? { id, size, tooLarge: true } : { id, error: 'not a blob' };
+        if (skip) yield size > maxSize ? { id, size, tooLarge: true } : { id, error: `not a ${types.join(' or ')}` };
         else yield { id, data: body! };
         body = undefined;
       }

@@ -1,9 +1,9 @@
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { gitEnv } from './git-cli.js';
+import { trackChild, trackTempDir } from './temp-dirs.js';
 
 export interface ClonedRepo {
   gitdir: string;
@@ -26,16 +26,19 @@ export async function cloneBare(url: string, keepDir?: string): Promise<ClonedRe
     }
     return { gitdir: keepDir, cleanup: async () => {} };
   }
-  const dir = await mkdtemp(join(tmpdir(), 'credsweep-clone-'));
+  // Made and registered in one synchronous step, so no signal can come between the two: the
+  // folder is removed on SIGINT/SIGTERM and exit too, not only by `cleanup`.
+  const remove = trackTempDir(mkdtempSync(join(tmpdir(), 'credsweep-clone-')));
+  const dir = remove.dir;
   const gitdir = join(dir, 'repo.git');
   try {
     await git(['clone', '--bare', '--quiet', bare, gitdir], url, auth);
     await forgetUrl(gitdir, url);
   } catch (e) {
-    await rm(dir, { recursive: true, force: true });
+    await remove();
     throw e;
   }
-  return { gitdir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+  return { gitdir, cleanup: remove };
 }
 
 /**
@@ -69,6 +72,7 @@ function git(args: string[], url: string, auth?: string): Promise<void> {
     const env = gitEnv();
     if (auth) Object.assign(env, { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'http.extraHeader', GIT_CONFIG_VALUE_0: auth });
     const p = spawn('git', args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    trackChild(p);
     const err: Buffer[] = [];
     p.stderr.on('data', (b: Buffer) => err.push(b));
     p.on('error', (e) => reject(new Error(`cannot clone ${redactUrl(url)}: ${e.message}`)));

@@ -11,6 +11,7 @@ import { findGitDir, isRemoteUrl, shallowCommits, stashEntries } from './repo.js
 import { cloneBare, redactUrl } from './clone.js';
 import { ExcludeList } from '../dir/exclude.js';
 import { readAhead } from '../../util/read-ahead.js';
+import { MAX_HELD_BYTES, Pieces } from '../pieces.js';
 
 export type { BackendName } from './backend.js';
 export type { HistorySelection } from './range.js';
@@ -37,6 +38,8 @@ export const READ_AHEAD_BYTES = 32 * 1024 * 1024;
 
 export interface GitScanStats {
   commits: number;
+  /** Commit and tag messages scanned. */
+  messages: number;
   blobs: number;
   blobsScanned: number;
   bytes: number;
@@ -55,12 +58,15 @@ export interface GitScanStats {
 export class GitSource implements Source {
   readonly skipped: SkippedInput[] = [];
   readonly errors: ScanError[] = [];
-  readonly stats: GitScanStats = { commits: 0, blobs: 0, blobsScanned: 0, bytes: 0, skippedTooLarge: 0, skippedBinary: 0 };
+  readonly stats: GitScanStats = { commits: 0, messages: 0, blobs: 0, blobsScanned: 0, bytes: 0, skippedTooLarge: 0, skippedBinary: 0 };
   readonly gitdir: string;
   private readonly provenance = new Provenance();
   private backend?: GitBackend;
   private selection?: ResolvedSelection;
   private readonly origins = new Map<string, GitOrigin>();
+  private readonly pieces = new Pieces();
+  /** Message chunks' object id -> the commit it belongs to (a tag's: the commit it tags). */
+  private readonly messageCommit = new Map<string, string>();
 
   constructor(repoPath: string, private readonly opts: GitSourceOptions) {
     this.gitdir = findGitDir(repoPath);
@@ -86,12 +92,14 @@ export class GitSource implements Source {
     this.checkShallow();
 
     const excludes = this.opts.exclude?.length ? new ExcludeList(this.opts.exclude) : undefined;
+    const submodules = new Map<string, string>();
     const ids = new PassThrough({ objectMode: true, highWaterMark: 1 << 16 });
     let walkError: unknown;
     const walk = (async () => {
       for await (const c of backend.commits(sel.tips, sel.exclude)) {
         if (sel.sinceTime !== undefined && c.commitTime < sel.sinceTime) continue;
         if (excludes) c.introductions = c.introductions.filter((i) => !excludes.excluded(i.path, false));
+        for (const m of c.submodules) if (!submodules.has(m.path)) submodules.set(m.path, m.blob);
         for (const blob of this.provenance.add(c)) ids.write(blob);
         this.stats.commits = this.provenance.commitCount;
         this.stats.blobs = this.provenance.blobCount;
@@ -106,7 +114,7 @@ export class GitSource implements Source {
     const binary = new Map<string, number>();
     const progress = this.opts.progress;
     // git keeps inflating while the engine waits on its workers: blobs queue here, not in a 64 KB pipe.
-    const reads = readAhead(backend.readBlobs(ids, this.opts.maxFileSize), this.opts.readAheadBytes ?? READ_AHEAD_BYTES, (r) => ('data' in r ? r.data.length : 0) + 128);
+    const reads = readAhead(backend.readBlobs(ids, Math.min(this.opts.maxFileSize, MAX_HELD_BYTES)), this.opts.readAheadBytes ?? READ_AHEAD_BYTES, (r) => ('data' in r ? r.data.length : 0) + 128);
     for await (const r of reads) {
       if ('error' in r) {
         this.errors.push({ where: `blob ${r.id}`, message: `${this.provenance.anyPath(r.id)}: ${r.error}` });
@@ -118,7 +126,7 @@ export class GitSource implements Source {
         this.stats.blobsScanned++;
         this.stats.bytes += r.data.length;
         const path = this.provenance.anyPath(r.id);
-        yield { data: r.data, name: path, origin: { kind: 'git', repo: this.name, blob: r.id, path, commits: [] } };
+        yield* this.pieces.split({ data: r.data, name: path, origin: { kind: 'git', repo: this.name, blob: r.id, path, commits: [] } });
       }
       if (progress) {
         progress.extra = `of ${this.stats.blobs} blobs, ${this.stats.commits} commits`;
@@ -126,8 +134,12 @@ export class GitSource implements Source {
       }
     }
     await walk;
-    progress?.done();
     if (walkError) throw walkError;
+    yield* this.messages(backend);
+    progress?.done();
+    for (const [path, commit] of submodules) {
+      this.skipped.push({ path: `${path} (submodule at ${commit.slice(0, 12)})`, reason: 'submodule: its history is another repository; scan it on its own' });
+    }
     this.errors.push(...backend.errors);
     this.stats.skippedTooLarge = tooLarge.size;
     this.stats.skippedBinary = binary.size;
@@ -135,6 +147,37 @@ export class GitSource implements Source {
     for (const [id, size] of binary) this.skipped.push({ path: this.skippedName(id), reason: 'binary', size });
     if (this.provenance.commitCount === 0 && !this.opts.allowEmpty) {
       throw new Error(`no commits to scan in ${redactUrl(this.name)} (${sel.describe}): the repository is empty or the range/filter selects nothing`);
+    }
+  }
+
+  /**
+   * Commit messages and annotated tag messages: secrets get pasted there too. Read after the
+   * walk (ids of every commit walked, and of every tag on one), one object each.
+   */
+  private async *messages(backend: GitBackend): AsyncGenerator<Chunk> {
+    const tags = (await backend.refs()).filter((r) => r.tag && this.provenance.hasCommit(r.commit));
+    const tagOf = new Map(tags.map((r) => [r.tag!, r]));
+    const ids = [...this.provenance.commitIds(), ...tagOf.keys()];
+    for (const id of ids) if (!tagOf.has(id)) this.messageCommit.set(id, id);
+    for (const t of tags) this.messageCommit.set(t.tag!, t.commit);
+    async function* feed() {
+      yield* ids;
+    }
+    for await (const r of backend.readMessages(feed(), Math.min(this.opts.maxFileSize, MAX_HELD_BYTES))) {
+      const tag = tagOf.get(r.id);
+      const path = tag ? `<tag ${tag.name.replace(/^refs\/tags\//, '')} message>` : '<commit message>';
+      if ('error' in r) {
+        this.errors.push({ where: `${tag ? 'tag' : 'commit'} ${r.id}`, message: `message not scanned: ${r.error}` });
+        continue;
+      }
+      if ('tooLarge' in r) {
+        this.skipped.push({ path: `${path} (${r.id})`, reason: 'too-large', size: r.size });
+        continue;
+      }
+      const message = messageOf(r.data);
+      if (message.length === 0 || isBinary(message)) continue;
+      this.stats.messages++;
+      yield* this.pieces.split({ data: message, name: path, origin: { kind: 'git', repo: this.name, blob: r.id, path, commits: [], message: tag ? 'tag' : 'commit' } });
     }
   }
 
@@ -153,17 +196,30 @@ export class GitSource implements Source {
     });
   }
 
-  async finish(findings: Finding[]): Promise<Finding[]> {
+  async finish(pieceFindings: Finding[]): Promise<Finding[]> {
+    const findings = this.pieces.finish(pieceFindings);
     if (!this.backend || !this.selection || findings.length === 0) return findings;
     const head = this.selection.headCommit;
     const liveBlobs = head ? await this.backend.treeBlobs(head) : undefined;
     const blobs = new Set<string>();
-    for (const f of findings) if (f.origin.kind === 'git' && !this.origins.has(f.origin.blob)) blobs.add(f.origin.blob);
+    for (const f of findings) {
+      if (f.origin.kind !== 'git' || this.origins.has(f.origin.blob)) continue;
+      const { blob, message, path } = f.origin;
+      // A message's origin is its commit (or the commit its tag names), not a blob's provenance.
+      if (message) this.origins.set(blob, this.provenance.messageOrigin(this.name, blob, this.messageCommit.get(blob) ?? blob, path, message, this.selection.refTips));
+      else blobs.add(blob);
+    }
     const made = this.provenance.origins(this.name, blobs, this.selection.refTips, (b) => (liveBlobs ? liveBlobs.has(b) : false));
     for (const [blob, o] of made) this.origins.set(blob, o);
     for (const f of findings) if (f.origin.kind === 'git') f.origin = this.origins.get(f.origin.blob) ?? f.origin;
     return findings;
   }
+}
+
+/** The message of a raw commit or tag object: what follows the first blank line. */
+export function messageOf(raw: Buffer): Buffer {
+  const at = raw.indexOf('\n\n');
+  return at < 0 ? Buffer.alloc(0) : raw.subarray(at + 2);
 }
 
 export interface OpenGitOptions extends GitSourceOptions {

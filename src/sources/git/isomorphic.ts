@@ -2,13 +2,7 @@ import * as fs from 'node:fs';
 import { join } from 'node:path';
 import git from 'isomorphic-git';
 import type { BackendName, BlobRead, CommitInfo, GitBackend, Introduction, RefTip } from './backend.js';
-
-interface Entry {
-  mode: string;
-  path: string;
-  oid: string;
-  type: string;
-}
+import { parseTree, type TreeEntry as Entry } from './tree-object.js';
 
 const TREE_CACHE_MAX = 20_000;
 
@@ -38,7 +32,9 @@ export class IsomorphicBackend implements GitBackend {
       const name = `refs/${short}`;
       if ((name.startsWith('refs/remotes/') && name.endsWith('/HEAD')) || name.endsWith('^{}')) continue;
       const commit = await this.peel(name);
-      if (commit) out.push({ name, commit });
+      if (!commit) continue;
+      const tag = await this.annotatedTag(name);
+      out.push(tag ? { name, commit, tag } : { name, commit });
     }
     return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
@@ -61,6 +57,17 @@ export class IsomorphicBackend implements GitBackend {
       }
     }
     return undefined;
+  }
+
+  /** The tag object a ref names directly, when it names an annotated tag. */
+  private async annotatedTag(ref: string): Promise<string | undefined> {
+    try {
+      const oid = await git.resolveRef({ fs, gitdir: this.gitdir, ref });
+      const o = await git.readObject({ ...this.base, oid, format: 'content' });
+      return o.type === 'tag' ? oid : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   async resolve(rev: string): Promise<string | undefined> {
@@ -114,6 +121,7 @@ export class IsomorphicBackend implements GitBackend {
       authorTime: commit.author.timestamp,
       commitTime: commit.committer.timestamp,
       introductions: [],
+      submodules: [],
     };
   }
 
@@ -144,7 +152,7 @@ export class IsomorphicBackend implements GitBackend {
           // reported by tryCommit
         }
       }
-      await this.diff(c.tree, parentTrees, '', c.introductions);
+      await this.diff(c.tree, parentTrees, '', c);
       const { tree: _tree, ...info } = c;
       yield info;
     }
@@ -154,7 +162,7 @@ export class IsomorphicBackend implements GitBackend {
     try {
       return await this.readCommit(oid);
     } catch (e) {
-      this.errors.push({ where: `commit ${oid}`, message: `cannot read commit: ${(e as Error).message}` });
+      this.errors.push({ where: `commit ${oid}`, message: `cannot read commit: ${why(e)}` });
       return undefined;
     }
   }
@@ -179,20 +187,22 @@ export class IsomorphicBackend implements GitBackend {
   private async tree(oid: string): Promise<Entry[]> {
     let t = this.trees.get(oid);
     if (!t) {
-      t = (await git.readTree({ ...this.base, oid })).tree as Entry[];
+      const o = await git.readObject({ ...this.base, oid, format: 'content' });
+      if (o.type !== 'tree') throw new Error(`${oid} is a ${o.type}, not a tree`);
+      t = parseTree(o.object as Uint8Array);
       if (this.trees.size >= TREE_CACHE_MAX) this.trees.delete(this.trees.keys().next().value!);
       this.trees.set(oid, t);
     }
     return t;
   }
 
-  private async diff(tree: string, parents: string[], prefix: string, out: Introduction[]): Promise<void> {
+  private async diff(tree: string, parents: string[], prefix: string, out: Pick<CommitInfo, 'introductions' | 'submodules'>): Promise<void> {
     if (parents.includes(tree)) return;
     let entries: Entry[];
     try {
       entries = await this.tree(tree);
     } catch (e) {
-      this.errors.push({ where: `tree ${tree}`, message: `cannot read tree: ${(e as Error).message}` });
+      this.errors.push({ where: `tree ${tree}`, message: `cannot read tree: ${why(e)}` });
       return;
     }
     const parentMaps: Array<Map<string, Entry>> = [];
@@ -211,9 +221,10 @@ export class IsomorphicBackend implements GitBackend {
         if (!sub.includes(e.oid)) await this.diff(e.oid, sub, path + '/', out);
         continue;
       }
-      if (e.mode !== '100644' && e.mode !== '100755') continue;
+      const list = e.mode === '100644' || e.mode === '100755' ? out.introductions : e.mode === '160000' ? out.submodules : undefined;
+      if (!list) continue;
       if (same.some((s) => s?.oid === e.oid)) continue;
-      out.push({ path, blob: e.oid });
+      list.push({ path, blob: e.oid });
     }
   }
 
@@ -224,7 +235,21 @@ export class IsomorphicBackend implements GitBackend {
         if (blob.length > maxSize) yield { id, size: blob.length, tooLarge: true };
         else yield { id, data: Buffer.from(blob.buffer, blob.byteOffset, blob.length) };
       } catch (e) {
-        yield { id, error: `cannot read blob: ${(e as Error).message}` };
+        yield { id, error: `cannot read blob: ${why(e)}` };
+      }
+    }
+  }
+
+  async *readMessages(ids: AsyncIterable<string>, maxSize: number): AsyncGenerator<BlobRead> {
+    for await (const id of ids) {
+      try {
+        const o = await git.readObject({ ...this.base, oid: id, format: 'content' });
+        const data = o.object as Uint8Array;
+        if (o.type !== 'commit' && o.type !== 'tag') yield { id, error: `not a commit or tag` };
+        else if (data.length > maxSize) yield { id, size: data.length, tooLarge: true };
+        else yield { id, data: Buffer.from(data.buffer, data.byteOffset, data.length) };
+      } catch (e) {
+        yield { id, error: `cannot read object: ${why(e)}` };
       }
     }
   }
@@ -240,7 +265,7 @@ export class IsomorphicBackend implements GitBackend {
     try {
       await walk((await git.readCommit({ ...this.base, oid: commit })).commit.tree);
     } catch (e) {
-      this.errors.push({ where: `tree of ${commit}`, message: `cannot list: ${(e as Error).message}` });
+      this.errors.push({ where: `tree of ${commit}`, message: `cannot list: ${why(e)}` });
     }
     return out;
   }
@@ -288,4 +313,14 @@ class Heap<T> {
     }
     return top;
   }
+}
+
+/**
+ * isomorphic-git wraps low-level faults (a failed SHA check, a truncated zlib stream) in an
+ * "internal error" paragraph asking to file a bug; the fault itself is the last sentence.
+ */
+function why(e: unknown): string {
+  const msg = e instanceof Error ? e.message : String(e);
+  const m = /this error message: ([^\n]*)\s*$/.exec(msg);
+  return (m ? m[1] : msg.split('\n')[0]).trim();
 }

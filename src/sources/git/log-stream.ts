@@ -42,18 +42,23 @@ export async function* parseRawLog(stream: Readable): AsyncGenerator<CommitInfo>
 function parseHeader(h: string): CommitInfo {
   const [ids, authorName, authorEmail, at, ct] = h.split('\x02');
   const [id, ...parents] = ids.split(' ').filter(Boolean);
-  return { id, parents, authorName, authorEmail, authorTime: Number(at), commitTime: Number(ct), introductions: [] };
+  return { id, parents, authorName, authorEmail, authorTime: Number(at), commitTime: Number(ct), introductions: [], submodules: [] };
 }
 
-/** A path is an introduction when its new blob is a regular file that no parent has there. */
+/**
+ * A path is an introduction when its new blob is a regular file that no parent has there;
+ * a submodule (gitlink, mode 160000) that no parent has at that commit is recorded apart.
+ */
 function addChange(c: CommitInfo, meta: string, path: string): void {
   const colons = meta.lastIndexOf(':') + 1;
   const fields = meta.slice(colons).split(' ');
   // `colons` parents: modes are fields[0..colons], shas follow, then the status.
   const newMode = fields[colons];
-  if (newMode !== '100644' && newMode !== '100755') return;
+  const list = newMode === '100644' || newMode === '100755' ? c.introductions : newMode === '160000' ? c.submodules : undefined;
+  if (!list) return;
   const shas = fields.slice(colons + 1, 2 * colons + 2);
   const blob = shas[colons];
+  if (!blob) return;
   for (let i = 0; i < colons; i++) if (shas[i] === blob) return;
-  c.introductions.push({ path, blob });
+  list.push({ path, blob });
 }

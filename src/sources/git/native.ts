@@ -19,7 +19,7 @@ export class NativeBackend implements GitBackend {
       const [name, type, id, peeledType, peeled, symref] = line.split('\0');
       if (symref) continue;
       if (type === 'commit') out.push({ name, commit: id });
-      else if (type === 'tag' && peeledType === 'commit') out.push({ name, commit: peeled });
+      else if (type === 'tag' && peeledType === 'commit') out.push({ name, commit: peeled, tag: id });
     }
     return out;
   }
@@ -55,6 +55,10 @@ export class NativeBackend implements GitBackend {
 
   readBlobs(ids: AsyncIterable<string>, maxSize: number): AsyncIterable<BlobRead> {
     return catFileBatch(this.gitdir, ids, maxSize);
+  }
+
+  readMessages(ids: AsyncIterable<string>, maxSize: number): AsyncIterable<BlobRead> {
+    return catFileBatch(this.gitdir, ids, maxSize, ['commit', 'tag']);
   }
 
   async treeBlobs(commit: string): Promise<Set<string>> {

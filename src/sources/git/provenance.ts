@@ -5,7 +5,7 @@ import { refsReaching, type RefReach } from './ref-reach.js';
 /** How many introductions an origin lists; `commitCount` has the full number. */
 export const MAX_LISTED_INTRODUCTIONS = 20;
 
-type CommitMeta = Omit<CommitInfo, 'introductions'>;
+type CommitMeta = Omit<CommitInfo, 'introductions' | 'submodules'>;
 
 /**
  * Remembers, while the history streams past, which commits and paths introduced each blob,
@@ -50,6 +50,25 @@ export class Provenance {
       }
     }
     return fresh;
+  }
+
+  /** Every commit walked, in walk order. */
+  commitIds(): string[] {
+    return this.commits.map((c) => c.id);
+  }
+
+  hasCommit(id: string): boolean {
+    return this.commitIndex.has(id);
+  }
+
+  /** Origin of a commit's message (or of a tag's, pointing at `commit`): that commit, the refs that reach it. */
+  messageOrigin(repo: string, object: string, commit: string, path: string, message: 'commit' | 'tag', refTips: Map<string, string[]>): GitOrigin {
+    const ci = this.commitIndex.get(commit);
+    const c = ci === undefined ? undefined : this.commits[ci];
+    const commits: CommitRef[] = c
+      ? [{ commit: c.id, authorName: c.authorName, authorEmail: c.authorEmail, authorDate: iso(c.authorTime), commitDate: iso(c.commitTime), path }]
+      : [];
+    return { kind: 'git', repo, blob: object, path, commits, commitCount: commits.length, refs: ci === undefined ? [] : this.refsOf(new Set([ci]), refTips).refsOf([ci]), message };
   }
 
   /** A path that holds the blob, for naming it before the walk is over. */

@@ -4,16 +4,18 @@ import { createGunzip } from 'node:zlib';
 import tar from 'tar-stream';
 import type { SkippedInput } from '../../types.js';
 import { ChartInputError, type ChartFile, type ChartFiles } from './chart-files.js';
-import type { ByteBudget, HelmLimits } from './limits.js';
+import { BudgetError, type ChartBudget, type HelmLimits } from './limits.js';
 
 /** Stops the stream once the budget of uncompressed bytes is spent: a gzip bomb never fills memory. */
 class Meter extends Transform {
-  constructor(private readonly budget: ByteBudget, private readonly label: string) {
+  constructor(private readonly budget: ChartBudget, private readonly label: string) {
     super();
   }
   override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
-    if (!this.budget.take(chunk.length)) {
-      cb(new ChartInputError(`${this.label}: refused: more than ${this.budget.limit} bytes once decompressed (decompression bomb?)`));
+    try {
+      this.budget.takeBytes(chunk.length, this.label);
+    } catch (e) {
+      cb(e as Error);
       return;
     }
     cb(null, chunk);
@@ -29,7 +31,7 @@ function unsafeName(name: string): boolean {
  * top-level directory), read from a stream into memory within the limits. Traversal
  * entries, links, more than one top-level folder, or a bomb refuse the whole archive.
  */
-export async function readChartArchive(input: Readable | Buffer, label: string, limits: HelmLimits, budget: ByteBudget, skipped: SkippedInput[]): Promise<ChartFiles> {
+export async function readChartArchive(input: Readable | Buffer, label: string, limits: HelmLimits, budget: ChartBudget, skipped: SkippedInput[]): Promise<ChartFiles> {
   const files: ChartFile[] = [];
   let top: string | undefined;
   let entries = 0;
@@ -39,6 +41,7 @@ export async function readChartArchive(input: Readable | Buffer, label: string, 
       const h = entry.header;
       const name = h.name.replace(/^\.\//, '');
       if (++entries > limits.maxEntries) throw new ChartInputError(`${label}: refused: more than ${limits.maxEntries} entries`);
+      budget.entry(label);
       if (unsafeName(name)) throw new ChartInputError(`${label}: refused: entry ${JSON.stringify(name)} escapes the archive (path traversal)`);
       const first = name.split('/')[0];
       if (top === undefined) top = first;
@@ -68,7 +71,7 @@ export async function readChartArchive(input: Readable | Buffer, label: string, 
     await Promise.all([pipeline(source, createGunzip(), new Meter(budget, label), extract), consume()]);
   } catch (e) {
     extract.destroy();
-    if (e instanceof ChartInputError) throw e;
+    if (e instanceof ChartInputError || e instanceof BudgetError) throw e;
     throw new ChartInputError(`${label}: not a readable chart archive (${(e as Error).message})`);
   }
   if (top === undefined) throw new ChartInputError(`${label}: empty archive`);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
-import type { Chunk, HelmOrigin, ScanError, SkippedInput } from '../../types.js';
+import type { Chunk, Finding, HelmOrigin, ScanError, SkippedInput } from '../../types.js';
 import { isBinary, type Source } from '../source.js';
 import { readChartArchive } from './archive.js';
 import { ChartInputError, type ChartFile, type ChartFiles } from './chart-files.js';
@@ -9,8 +9,9 @@ import { readChartMeta } from './chart-meta.js';
 import { discoverCharts, type ChartInput } from './discover.js';
 import { environmentOf } from './environment.js';
 import { readChartFolder } from './folder.js';
-import { ByteBudget, DEFAULT_LIMITS, type HelmLimits } from './limits.js';
+import { BudgetError, ChartBudget, DEFAULT_LIMITS, type HelmLimits } from './limits.js';
 import { describeSyntaxError, firstYamlError, isYamlName } from './yaml-syntax-error.js';
+import { MAX_HELD_BYTES, Pieces } from '../pieces.js';
 
 export interface HelmSourceOptions {
   limits?: Partial<HelmLimits>;
@@ -29,7 +30,9 @@ interface ChartPlace {
   depth: number;
   /** SHA-256 of the archives enclosing this chart, to refuse one that contains itself. */
   ancestry: string[];
-  budget: ByteBudget;
+  budget: ChartBudget;
+  /** Subchart archives read so far in this top-level chart, by parent path and content. */
+  archivesSeen: Map<string, string>;
 }
 
 const SUBCHART_DIR = /^charts\/([^/]+)\/(.+)$/;
@@ -46,9 +49,13 @@ export class HelmSource implements Source {
   readonly skipped: SkippedInput[] = [];
   readonly errors: ScanError[] = [];
   private readonly limits: HelmLimits;
+  private readonly pieces = new Pieces();
 
   constructor(readonly target: string, private readonly opts: HelmSourceOptions = {}) {
-    this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
+    // A limit passed as undefined (an unset flag) keeps its default.
+    const given = Object.fromEntries(Object.entries(opts.limits ?? {}).filter(([, v]) => v !== undefined));
+    this.limits = { ...DEFAULT_LIMITS, ...given };
+    this.limits.maxFileSize = Math.min(this.limits.maxFileSize, MAX_HELD_BYTES);
   }
 
   get name(): string {
@@ -60,8 +67,13 @@ export class HelmSource implements Source {
     for (const input of inputs) yield* this.topChart(input);
   }
 
+  /** Findings of files scanned in pieces, back on their files. */
+  finish(findings: Finding[]): Finding[] {
+    return this.pieces.finish(findings);
+  }
+
   private async *topChart(input: ChartInput): AsyncGenerator<Chunk> {
-    const budget = new ByteBudget(this.limits.maxTotalBytes);
+    const budget = new ChartBudget(this.limits);
     let files: ChartFiles;
     try {
       files =
@@ -72,11 +84,18 @@ export class HelmSource implements Source {
       this.errors.push({ where: input.path, message: e instanceof ChartInputError ? e.message : `cannot read chart: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
       return;
     }
-    const place: ChartPlace = { source: input.path, archive: input.kind === 'archive', prefix: '', depth: 0, ancestry: [], budget };
-    yield* this.chart(files, place, files.top ?? basename(input.path));
+    const place: ChartPlace = { source: input.path, archive: input.kind === 'archive', prefix: '', depth: 0, ancestry: [], budget, archivesSeen: new Map() };
+    try {
+      yield* this.chart(files, place, files.top ?? basename(input.path));
+    } catch (e) {
+      if (!(e instanceof BudgetError)) throw e;
+      // One error for the whole chart: what was read before the budget ran out was scanned.
+      this.errors.push({ where: input.path, message: `${e.message}; stopped reading this chart (the ${Math.min(budget.charts, this.limits.maxCharts)} charts read before were scanned)` });
+    }
   }
 
   private async *chart(files: ChartFiles, at: ChartPlace, fallbackName: string): AsyncGenerator<Chunk> {
+    at.budget.chart(this.where(at, 'Chart.yaml'));
     const meta = readChartMeta(files.files.find((f) => f.path === 'Chart.yaml')?.data);
     if (meta.error) this.errors.push({ where: this.where(at, 'Chart.yaml'), message: describeSyntaxError(meta.error) });
     const name = meta.name ?? fallbackName;
@@ -110,10 +129,19 @@ export class HelmSource implements Source {
         this.errors.push({ where: label, message: 'refused: recursive subchart chain (the archive contains itself)' });
         continue;
       }
+      // The same bytes under the same parent land at the same paths: every finding would repeat.
+      const seenKey = `${place.prefix}\0${hash}`;
+      const first = place.archivesSeen.get(seenKey);
+      if (first !== undefined) {
+        this.skipped.push({ path: label, reason: `duplicate subchart archive (same content as ${first}): scanned once` });
+        continue;
+      }
+      place.archivesSeen.set(seenKey, a.path);
       let sub: ChartFiles;
       try {
         sub = await readChartArchive(a.data, label, this.limits, place.budget, this.skipped);
       } catch (e) {
+        if (e instanceof BudgetError) throw e;
         this.errors.push({ where: label, message: (e as Error).message });
         continue;
       }
@@ -141,7 +169,8 @@ export class HelmSource implements Source {
     if (env) origin.environment = env;
     origin.source = place.source;
     if (place.subchart) origin.subchart = place.subchart;
-    yield { data: f.data, origin };
+    // Files over a piece are scanned in overlapping pieces (findings put back on the file in `finish`).
+    yield* this.pieces.split({ data: f.data, origin });
     // Templates are Go templates, not YAML: their parse errors are expected, not bad input.
     if (!isYamlName(f.path) || f.path.startsWith('templates/')) return;
     const error = firstYamlError(f.data);

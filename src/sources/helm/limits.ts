@@ -1,4 +1,6 @@
-/** Bounds that keep a hostile chart (bomb, deep or looping subcharts) from exhausting the scanner. */
+import { ChartInputError } from './chart-files.js';
+
+/** Bounds that keep a hostile chart (bomb, deep, looping or fanned-out subcharts) from exhausting the scanner. */
 export interface HelmLimits {
   /** Subchart nesting below the top chart. */
   maxDepth: number;
@@ -8,6 +10,10 @@ export interface HelmLimits {
   maxFileSize: number;
   /** Entries in one archive. */
   maxEntries: number;
+  /** Files and folders read for one top-level chart, every subchart and archive included. */
+  maxTotalEntries: number;
+  /** Charts read for one top-level chart, itself and every subchart included. */
+  maxCharts: number;
 }
 
 export const DEFAULT_LIMITS: HelmLimits = {
@@ -15,16 +21,46 @@ export const DEFAULT_LIMITS: HelmLimits = {
   maxTotalBytes: 256 * 1024 * 1024,
   maxFileSize: 10 * 1024 * 1024,
   maxEntries: 20_000,
+  maxTotalEntries: 50_000,
+  maxCharts: 1_000,
 };
 
-/** Bytes left to read for one top-level chart; shared by every archive and folder inside it. */
-export class ByteBudget {
-  used = 0;
-  constructor(readonly limit: number) {}
+/** The budget of one top-level chart is spent: the whole chart stops here, with one error. */
+export class BudgetError extends ChartInputError {}
 
-  /** False once the budget is spent. */
+/**
+ * What one top-level chart may still expand to, shared by every archive and folder inside it:
+ * bytes once decompressed, entries and charts. A chart that fans out into copies of copies
+ * of subcharts is a few KB packed and gigabytes expanded; each level's bytes and each chart
+ * are charged here, so the expanded total, not each archive alone, meets the limit.
+ */
+export class ChartBudget {
+  used = 0;
+  entries = 0;
+  charts = 0;
+
+  constructor(readonly limits: Pick<HelmLimits, 'maxTotalBytes' | 'maxTotalEntries' | 'maxCharts'>) {}
+
+  get limit(): number {
+    return this.limits.maxTotalBytes;
+  }
+
+  /** False once the byte budget is spent. */
   take(n: number): boolean {
     this.used += n;
-    return this.used <= this.limit;
+    return this.used <= this.limits.maxTotalBytes;
+  }
+
+  /** Throws once the byte budget is spent. */
+  takeBytes(n: number, what: string): void {
+    if (!this.take(n)) throw new BudgetError(`${what}: refused: more than ${this.limits.maxTotalBytes} bytes once decompressed (--max-chart-bytes; decompression bomb?)`);
+  }
+
+  entry(what: string): void {
+    if (++this.entries > this.limits.maxTotalEntries) throw new BudgetError(`${what}: refused: more than ${this.limits.maxTotalEntries} files and folders in one chart, subcharts included`);
+  }
+
+  chart(what: string): void {
+    if (++this.charts > this.limits.maxCharts) throw new BudgetError(`${what}: refused: more than ${this.limits.maxCharts} charts in one chart, subcharts included (fan-out bomb?)`);
   }
 }

@@ -15,6 +15,13 @@ export const MAX_METADATA_BYTES = 16 * 1024 * 1024;
  */
 export interface BlobStore {
   readonly label: string;
+  /**
+   * Why the archive could not be read to its end (truncated, corrupt), when so: what came
+   * before the damage is still served, the blobs after it fail one by one.
+   */
+  readonly damage?: string;
+  /** Blobs that are not metadata, in archive order (the layers, when no manifest says which). */
+  unlisted?(): string[];
   /** A small JSON file (manifest, index, config), or undefined. */
   metadata(name: string): Promise<Buffer | undefined>;
   has(name: string): boolean;
@@ -97,6 +104,7 @@ class TarStore implements BlobStore {
   private readonly entries = new Map<string, TarEntryRef>();
   private readonly meta = new Map<string, Buffer>();
   private compressed = false;
+  damage?: string;
   private constructor(readonly label: string) {}
 
   static async index(path: string): Promise<TarStore> {
@@ -106,15 +114,21 @@ class TarStore implements BlobStore {
     await fh.read(head, 0, 4, 0);
     await fh.close();
     store.compressed = sniff(head) !== 'none';
-    await store.walk(async (name, header, entry) => {
-      store.entries.set(name, { offset: header.byteOffset ?? -1, size: header.size ?? 0 });
-      if (isMetadataName(name) && (header.size ?? 0) <= MAX_METADATA_BYTES) {
-        const data = await readJsonLike(entry);
-        if (data) store.meta.set(name, data);
-      } else {
-        entry.resume();
-      }
-    });
+    try {
+      await store.walk(async (name, header, entry) => {
+        store.entries.set(name, { offset: header.byteOffset ?? -1, size: header.size ?? 0 });
+        if (isMetadataName(name) && (header.size ?? 0) <= MAX_METADATA_BYTES) {
+          const data = await readJsonLike(entry);
+          if (data) store.meta.set(name, data);
+        } else {
+          entry.resume();
+        }
+      });
+    } catch (e) {
+      // A truncated or corrupt archive still holds whatever came before the damage.
+      if (store.entries.size === 0) throw new Error(`not a readable tar archive (${(e as Error).message})`);
+      store.damage = `${store.compressed ? 'compressed archive' : 'archive'} is truncated or corrupt after ${store.entries.size} entries (${(e as Error).message}); what follows is missing`;
+    }
     if (store.entries.size === 0) throw new Error('not a tar archive, or an empty one');
     if (!store.compressed && [...store.entries.values()].some((e) => e.offset < 0)) store.compressed = true;
     return store;
@@ -138,6 +152,10 @@ class TarStore implements BlobStore {
   async metadata(name: string): Promise<Buffer | undefined> {
     return this.meta.get(cleanName(name));
   }
+  unlisted(): string[] {
+    const layerLike = (n: string) => n.startsWith('blobs/') || n.endsWith('/layer.tar');
+    return [...this.entries].filter(([n, e]) => layerLike(n) && !this.meta.has(n) && e.size > 0).map(([n]) => n);
+  }
   has(name: string): boolean {
     return this.entries.has(cleanName(name));
   }
@@ -159,13 +177,19 @@ class TarStore implements BlobStore {
       return;
     }
     const done = new Set<string>();
-    await this.walk(async (name, _h, entry) => {
-      if (!wanted.has(name) || done.has(name)) return void entry.resume();
-      done.add(name);
-      await fn(name, entry);
-      entry.resume();
-    });
-    for (const n of wanted) if (!done.has(n)) await fn(n, failing(new Error('blob not found in the archive')));
+    let cut: Error | undefined;
+    try {
+      await this.walk(async (name, _h, entry) => {
+        if (!wanted.has(name) || done.has(name)) return void entry.resume();
+        done.add(name);
+        await fn(name, entry);
+        entry.resume();
+      });
+    } catch (e) {
+      cut = e as Error;
+    }
+    const missing = cut ? `blob not in the readable part of the archive (${cut.message})` : 'blob not found in the archive';
+    for (const n of wanted) if (!done.has(n)) await fn(n, failing(new Error(missing)));
   }
 }
 

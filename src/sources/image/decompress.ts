@@ -14,7 +14,11 @@ export class CapError extends Error {
 const GZIP = [0x1f, 0x8b];
 const ZSTD = [0x28, 0xb5, 0x2f, 0xfd];
 
-/** Media types lie (and docker-archive layers carry none); the first bytes do not. */
+/**
+ * Media types lie (and docker-archive layers carry none); the first bytes do not. A zstd
+ * stream may open with a skippable frame (magic 0x184D2A50..5F, little-endian), which the
+ * decoder steps over; a tar never starts that way (its first bytes are a file name).
+ */
 export function sniff(head: Uint8Array): Compression {
   if (head.length >= 2 && head[0] === GZIP[0] && head[1] === GZIP[1]) return 'gzip';
   if (head.length >= 4 && ZSTD.every((b, i) => head[i] === b)) return 'zstd';

@@ -12,6 +12,7 @@ import { layerFiles, type LayerListing } from './layer-tar.js';
 import { readImages, type ImageSpec, type LayerUse } from './manifest.js';
 import { ChunkQueue } from './queue.js';
 import { withPathContext } from '../../engine/contexts.js';
+import { MAX_HELD_BYTES, Pieces } from '../pieces.js';
 
 export interface ImageSourceOptions {
   /** Bytes; larger files inside layers are skipped and listed. */
@@ -62,6 +63,7 @@ export class ImageSource implements Source {
   private readonly locations = new Map<string, FileLoc[]>();
   private readonly skip?: (p: string) => boolean;
   private readonly cache?: LayerCache;
+  private readonly pieces = new Pieces();
 
   constructor(readonly path: string, private readonly opts: ImageSourceOptions) {
     const globs = (opts.skipPath ?? []).map((g) => g.replace(/^\/+/, ''));
@@ -77,6 +79,7 @@ export class ImageSource implements Source {
     let store;
     try {
       store = await openStore(this.path);
+      if (store.damage) this.errors.push({ where: this.path, message: store.damage });
       this.images = await readImages(store, { platform: this.opts.platform }, this.errors);
     } catch (e) {
       throw new Error(`cannot read image '${this.path}': ${(e as Error).message}`);
@@ -153,6 +156,8 @@ export class ImageSource implements Source {
     let bytes = 0;
     let binaries = 0;
     let binaryBytes = 0;
+    // Links and devices are as common as files in a base image: counted per kind, not listed one by one.
+    const specials = new Map<string, number>();
     async function* counted(src: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
       for await (const c of src) {
         bytes += c.length;
@@ -160,9 +165,13 @@ export class ImageSource implements Source {
       }
     }
     try {
-      for await (const ev of layerFiles(counted(decompressed(data, cap, { zstd: this.opts.zstdDecoder })), this.opts.maxFileSize, listing)) {
+      for await (const ev of layerFiles(counted(decompressed(data, cap, { zstd: this.opts.zstdDecoder })), Math.min(this.opts.maxFileSize, MAX_HELD_BYTES), listing)) {
         if (ev.kind === 'unsafe') {
           this.skipped.push({ path: `${label}: ${ev.path}`, reason: `${ev.reason}: scanned in memory, never extracted` });
+          continue;
+        }
+        if (ev.kind === 'special') {
+          specials.set(ev.type, (specials.get(ev.type) ?? 0) + 1);
           continue;
         }
         if (ev.kind === 'too-large') {
@@ -195,7 +204,7 @@ export class ImageSource implements Source {
           deletedLater: false,
         };
         this.contentOf.set(origin, hash);
-        await queue.push({ data: ev.data, origin, name: ev.path });
+        for (const piece of this.pieces.split({ data: ev.data, origin, name: ev.path })) await queue.push(piece);
       }
     } catch (e) {
       b.failed = true;
@@ -203,10 +212,12 @@ export class ImageSource implements Source {
       this.errors.push({ where: label, message: msg });
     }
     if (binaries) this.skipped.push({ path: label, reason: `binary (${binaries} files)`, size: binaryBytes });
+    for (const [type, n] of [...specials].sort()) this.skipped.push({ path: label, reason: `${type} (${n} entr${n === 1 ? 'y' : 'ies'}): recorded, never followed or read` });
     return bytes;
   }
 
-  async finish(findings: Finding[]): Promise<Finding[]> {
+  async finish(pieceFindings: Finding[]): Promise<Finding[]> {
+    const findings = this.pieces.finish(pieceFindings);
     const out: Finding[] = [];
     const withFindings = new Set<string>();
     const paths = (blob: string) => {

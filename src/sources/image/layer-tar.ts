@@ -14,7 +14,9 @@ export interface LayerListing {
 export type LayerEvent =
   | { kind: 'file'; path: string; data: Buffer }
   | { kind: 'too-large'; path: string; size: number }
-  | { kind: 'unsafe'; path: string; reason: string };
+  | { kind: 'unsafe'; path: string; reason: string }
+  /** A link, device or FIFO entry: recorded, never followed or read. */
+  | { kind: 'special'; path: string; type: string };
 
 /**
  * Canonical in-image path of a tar entry name, or undefined when it climbs out of the root.
@@ -26,25 +28,40 @@ export function imagePath(name: string): string | undefined {
   return n.replace(/^\/+/, '').replace(/\/+$/, '');
 }
 
+type Extract = ReturnType<typeof tar.extract> & { destroyed: boolean; destroying: boolean };
+
+/** Resolves on 'drain', or once the reader is closed or destroyed (even before this call). */
+function drainedOrGone(ex: Extract): Promise<void> {
+  if (ex.destroyed || ex.destroying) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      ex.off('drain', done);
+      ex.off('close', done);
+      ex.off('error', done);
+      resolve();
+    };
+    ex.once('drain', done);
+    ex.once('close', done);
+    ex.once('error', done);
+  });
+}
+
 /**
  * Reads a layer's tar stream entry by entry and yields its regular files (up to
  * `maxFileSize` each). Whiteouts, links and devices are recorded in `listing`, never
  * followed; nothing is written.
  */
 export async function* layerFiles(bytes: AsyncIterable<Buffer>, maxFileSize: number, listing: LayerListing): AsyncGenerator<LayerEvent> {
-  const ex = tar.extract();
+  const ex = tar.extract() as Extract;
   let feedError: Error | undefined;
   const feed = (async () => {
     try {
       for await (const c of bytes) {
-        if (!ex.write(c)) await new Promise<void>((r, j) => {
-          const onDrain = () => { ex.off('close', onClose); r(); };
-          const onClose = () => { ex.off('drain', onDrain); j(new Error('tar reader closed')); };
-          ex.once('drain', onDrain);
-          ex.once('close', onClose);
-        });
+        // A damaged header destroys the reader at once: waiting for it to drain would wait forever.
+        if (ex.destroyed || ex.destroying) break;
+        if (!ex.write(c)) await drainedOrGone(ex);
       }
-      (ex as unknown as { end(): void }).end();
+      if (!ex.destroyed && !ex.destroying) (ex as unknown as { end(): void }).end();
     } catch (e) {
       feedError = e as Error;
       ex.destroy(e as Error);
@@ -70,6 +87,7 @@ export async function* layerFiles(bytes: AsyncIterable<Buffer>, maxFileSize: num
       if (path !== undefined) listing.files.push(path);
       if (h.type !== 'file' && h.type !== 'contiguous-file') {
         entry.resume();
+        yield { kind: 'special', path: path ?? raw, type: h.type === 'link' ? 'hardlink' : (h.type ?? 'unknown') };
         continue;
       }
       const shown = path ?? raw;

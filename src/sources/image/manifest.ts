@@ -1,5 +1,6 @@
 import type { ScanError } from '../../types.js';
 import type { BlobStore } from './archive.js';
+import { descriptor, dockerEntry, imageConfig, ociManifest, shapeOf, type Descriptor } from './shape.js';
 
 /** One layer as one image uses it. The same blob may serve several images. */
 export interface LayerUse {
@@ -33,18 +34,13 @@ export interface ImageSpec {
   layers: LayerUse[];
 }
 
-interface Descriptor {
-  mediaType?: string;
-  digest?: string;
-  platform?: { os?: string; architecture?: string; variant?: string };
-  annotations?: Record<string, string>;
-}
-
 const INDEX_TYPES = new Set(['application/vnd.oci.image.index.v1+json', 'application/vnd.docker.distribution.manifest.list.v2+json']);
 
+/** `blobs/<alg>/<hex>`; a digest of another form (one that could name another path) is refused. */
 export function blobName(digest: string): string {
-  const [alg, hex] = digest.split(':');
-  return `blobs/${alg}/${hex}`;
+  const m = /^([a-z0-9]+(?:[+._-][a-z0-9]+)*):([a-zA-Z0-9=_-]+)$/.exec(digest);
+  if (!m) throw new Error(`invalid digest ${JSON.stringify(digest.slice(0, 80))}`);
+  return `blobs/${m[1]}/${m[2]}`;
 }
 
 function parseJson<T>(data: Buffer | undefined, what: string): T {
@@ -67,62 +63,107 @@ export async function readImages(store: BlobStore, opts: { platform?: string }, 
   if (docker) return onPlatform(await readDockerArchive(store, docker, errors), opts.platform);
   const index = await store.metadata('index.json');
   if (index) return readOciLayout(store, index, opts, errors);
+  if (store.damage && store.unlisted) return orphanLayers(store, errors);
   throw new Error('neither manifest.json (docker-archive) nor index.json (OCI layout) found: not an image archive');
 }
 
 async function readDockerArchive(store: BlobStore, data: Buffer, errors: ScanError[]): Promise<ImageSpec[]> {
-  const entries = parseJson<Array<{ Config: string; RepoTags?: string[] | null; Layers: string[] }>>(data, 'manifest.json');
-  if (!Array.isArray(entries)) throw new Error('manifest.json is not a list of images');
+  const entries = parseJson<unknown>(data, 'manifest.json');
+  if (!Array.isArray(entries)) throw new Error(`manifest.json is ${shapeOf(entries)}, not a list of images`);
   const out: ImageSpec[] = [];
-  for (const e of entries) {
-    try {
-      const config = parseJson<ImageConfig>(await store.metadata(e.Config), `image config ${e.Config}`);
-      const tags = e.RepoTags ?? [];
-      const digests = e.Layers.map((l) => {
-        const m = /^blobs\/(\w+)\/([0-9a-f]+)$/.exec(l);
-        return m ? `${m[1]}:${m[2]}` : undefined;
-      });
-      out.push(makeImage(tags, undefined, e.Config, config, e.Layers, digests));
-    } catch (err) {
-      errors.push({ where: `manifest.json image ${e.RepoTags?.[0] ?? e.Config}`, message: (err as Error).message });
+  for (const [i, raw] of entries.entries()) {
+    const e = dockerEntry(raw);
+    if (typeof e === 'string') {
+      errors.push({ where: `manifest.json entry ${i}`, message: `the entry ${e}; skipped` });
+      continue;
     }
+    const config = await readConfig(store, e.Config, e.Config, `manifest.json image ${e.RepoTags[0] ?? e.Config}`, errors);
+    const digests = e.Layers.map((l) => {
+      const m = /^blobs\/(\w+)\/([0-9a-f]+)$/.exec(l);
+      return m ? `${m[1]}:${m[2]}` : undefined;
+    });
+    out.push(makeImage(e.RepoTags, undefined, e.Config, config, e.Layers, digests));
   }
   return out;
 }
 
+/**
+ * A damaged archive that lost its manifest (docker save writes it last): each blob left is
+ * scanned as a layer of its own, so a secret in a surviving layer is still found. Their
+ * order and image are unknown, so no layer hides another.
+ */
+function orphanLayers(store: BlobStore, errors: ScanError[]): ImageSpec[] {
+  const blobs = store.unlisted!();
+  errors.push({ where: store.label, message: `no manifest.json or index.json before the damage: ${blobs.length} blob(s) scanned as layers of unknown images` });
+  return blobs.map((blob) => {
+    const m = /^blobs\/(\w+)\/([0-9a-f]+)$/.exec(blob);
+    return makeImage([], undefined, `(no manifest) ${blob}`, {}, [blob], [m ? `${m[1]}:${m[2]}` : undefined]);
+  });
+}
+
+/**
+ * The image config; when it is missing or broken the error says so and an empty config
+ * stands in, so the image's layers are still scanned.
+ */
+async function readConfig(store: BlobStore, blob: string, label: string, where: string, errors: ScanError[]): Promise<ImageConfig> {
+  try {
+    return imageConfig(parseJson<unknown>(await store.metadata(blob), `image config ${label}`));
+  } catch (err) {
+    errors.push({ where, message: `${(err as Error).message}: its Env, labels and history were not scanned; its layers were` });
+    return {};
+  }
+}
+
 async function readOciLayout(store: BlobStore, data: Buffer, opts: { platform?: string }, errors: ScanError[]): Promise<ImageSpec[]> {
   const byManifest = new Map<string, ImageSpec>();
-  const visit = async (desc: Descriptor, name: string | undefined, depth: number): Promise<void> => {
+  const visit = async (desc: Descriptor, name: string | undefined, depth: number, where: string): Promise<void> => {
     if (!desc.digest) return;
     if (desc.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest') return;
     if (desc.platform?.os === 'unknown') return;
     const platform = desc.platform?.os ? `${desc.platform.os}/${desc.platform.architecture ?? ''}${desc.platform.variant ? '/' + desc.platform.variant : ''}` : undefined;
     if (platform && opts.platform && !platformMatches(platform, opts.platform)) return;
     const blob = blobName(desc.digest);
-    const doc = parseJson<{ mediaType?: string; manifests?: Descriptor[]; config?: Descriptor; layers?: Descriptor[] }>(await store.metadata(blob), `manifest ${desc.digest}`);
+    const doc = ociManifest(parseJson<unknown>(await store.metadata(blob), `manifest ${desc.digest}`));
     const refName = desc.annotations?.['io.containerd.image.name'] ?? desc.annotations?.['org.opencontainers.image.ref.name'] ?? name;
-    if (INDEX_TYPES.has(doc.mediaType ?? desc.mediaType ?? '') || Array.isArray(doc.manifests)) {
+    if (INDEX_TYPES.has(doc.mediaType ?? desc.mediaType ?? '') || doc.manifests) {
       if (depth > 8) throw new Error(`index ${desc.digest} nests too deeply`);
-      for (const m of doc.manifests ?? []) await visit(m, refName, depth + 1);
+      for (const [i, raw] of (doc.manifests ?? []).entries()) {
+        const d = descriptor(raw);
+        const at = `${where} > ${desc.digest} manifests[${i}]`;
+        if (!d) errors.push({ where: at, message: `the entry is ${shapeOf(raw)}, not a descriptor with a digest; skipped` });
+        else await visit(d, refName, depth + 1, at);
+      }
       return;
     }
-    if (!doc.config?.digest || !Array.isArray(doc.layers)) throw new Error(`manifest ${desc.digest} has no config or layers`);
+    if (!doc.layers) throw new Error(`manifest ${desc.digest} has no list of layer descriptors`);
     const seen = byManifest.get(desc.digest);
     if (seen) {
       if (refName && !seen.tags.includes(refName)) seen.tags.push(refName);
       return;
     }
-    const configBlob = blobName(doc.config.digest);
-    const config = parseJson<ImageConfig>(await store.metadata(configBlob), `image config ${doc.config.digest}`);
+    let configBlob = blob;
+    let config: ImageConfig = {};
+    if (doc.config?.digest) {
+      configBlob = blobName(doc.config.digest);
+      config = await readConfig(store, configBlob, doc.config.digest, `manifest ${desc.digest}`, errors);
+    } else {
+      errors.push({ where: `manifest ${desc.digest}`, message: 'no config descriptor: its Env, labels and history were not scanned; its layers were' });
+    }
     const layers = doc.layers.map((l) => blobName(l.digest ?? ''));
     byManifest.set(desc.digest, makeImage(refName ? [refName] : [], platform, configBlob, config, layers, doc.layers.map((l) => l.digest)));
   };
-  const index = parseJson<{ manifests?: Descriptor[] }>(data, 'index.json');
-  for (const m of index.manifests ?? []) {
+  const index = ociManifest(parseJson<unknown>(data, 'index.json'));
+  for (const [i, raw] of (index.manifests ?? []).entries()) {
+    const d = descriptor(raw);
+    const where = `index.json manifests[${i}]`;
+    if (!d) {
+      errors.push({ where, message: `the entry is ${shapeOf(raw)}, not a descriptor with a digest; skipped` });
+      continue;
+    }
     try {
-      await visit(m, undefined, 0);
+      await visit(d, undefined, 0, where);
     } catch (err) {
-      errors.push({ where: `index.json ${m.digest ?? ''}`, message: (err as Error).message });
+      errors.push({ where: `${where} (${d.digest})`, message: (err as Error).message });
     }
   }
   const images = [...byManifest.values()];
@@ -156,8 +197,8 @@ function makeImage(tags: string[], platform: string | undefined, configBlob: str
     return {
       index,
       blob,
-      digest: digests[index] ?? diffIds[index] ?? blob,
-      diffId: diffIds[index],
+      digest: digests[index] || diffIds[index] || blob,
+      diffId: diffIds[index] || undefined,
       createdBy: h?.created_by,
       created: h?.created,
       historyIndex: h?.i,
