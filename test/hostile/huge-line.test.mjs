@@ -6,7 +6,7 @@ import t from 'tap';
 import { join } from 'node:path';
 import { Scanner } from '../../dist/engine/scanner.js';
 import { DirSource } from '../../dist/sources/dir/index.js';
-import { scanSource } from '../../dist/pipeline.js';
+import { scanSource } from '../../dist/app/scan-source.js';
 import { hugeLineDir } from '../../corpus/hostile/huge-line.mjs';
 import { noSecretIn, scanJson, tempDir } from './helpers.mjs';
 
