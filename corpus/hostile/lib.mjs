@@ -1,4 +1,4 @@
-// Shared by the hostile-input generators: fake tokens (made here, valid checksums, never
+// Shared by the hostile-input generators: fake tokens (fake-token.mjs, valid checksums, never
 // real) and the small wrappers the generators need. Nothing here is large; every big
 // input is generated at run time.
 import { createHash } from 'node:crypto';
@@ -6,26 +6,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { crc32 } from 'node:zlib';
+import { realToken } from './fake-token.mjs';
 import tar from 'tar-stream';
-
-const A = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-
-function base62(n, width) {
-  let s = '';
-  do {
-    s = A[n % 62] + s;
-    n = Math.floor(n / 62);
-  } while (n > 0);
-  return s.padStart(width, '0');
-}
 
 /** A GitHub-format token (`ghp_` + 30 base62 + CRC32 tail) derived from a seed: stable, fake. */
 export function fakeToken(seed, prefix = 'ghp_') {
-  const h = createHash('sha256').update(`credsweep-hostile:${seed}`).digest();
-  let body = '';
-  for (let i = 0; i < 30; i++) body += A[h[i] % 62];
-  return prefix + body + base62(crc32(body) >>> 0, 6);
+  return realToken(`credsweep-hostile:${seed}`, prefix);
 }
 
 /** git with fixed identities and dates, no user or system config. */
