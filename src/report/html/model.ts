@@ -1,9 +1,10 @@
 import type { Finding } from '../../types.js';
 import type { Credential } from '../../hygiene/types.js';
 import type { Report } from '../model.js';
-import { describeOrigin, originPath } from '../origin.js';
+import { describeOrigin } from '../origin.js';
+import { rollupLocations } from '../rollup.js';
 
-/** One place a credential sits, rolled up by path: its newest occurrence and how many more. */
+/** One place a credential sits, rolled up by path: its current version and how many versions in all. */
 export interface HtmlLocation {
   path: string;
   where: string;
@@ -55,21 +56,12 @@ function urlOf(f: Finding): string | undefined {
   return `https://github.com/${f.origin.repo}/blob/${commit}/${path}#L${f.line}`;
 }
 
-const isLive = (f: Finding) => !(f.origin.kind === 'git' && f.origin.live === false) && !(f.origin.kind === 'image' && f.origin.deletedLater);
-
-/** Findings grouped by path, live ones first, each group shown by its first finding. */
-function rollup(findings: Finding[]): HtmlLocation[] {
-  const byPath = new Map<string, Finding[]>();
-  for (const f of findings) {
-    const p = `${f.origin.kind === 'git' ? f.origin.repo : f.origin.kind === 'image' || f.origin.kind === 'image-config' ? f.origin.image : ''}\0${originPath(f.origin)}`;
-    byPath.set(p, [...(byPath.get(p) ?? []), f]);
-  }
-  return [...byPath.values()]
-    .map((group) => {
-      const first = group.find(isLive) ?? group[0];
-      return { path: originPath(first.origin), where: describeOrigin(first.origin), line: first.line, url: urlOf(first), live: group.some(isLive), versions: group.length };
-    })
-    .sort((a, b) => Number(b.live) - Number(a.live) || a.path.localeCompare(b.path));
+/** One row per place (the shared rollup): its current version, how many versions in all. */
+function locations(findings: Finding[]): HtmlLocation[] {
+  return rollupLocations(findings).map((p) => {
+    const first = p.current.findings[0];
+    return { path: p.path, where: describeOrigin(first.origin), line: first.line, url: urlOf(first), live: p.live, versions: 1 + p.earlier.length };
+  });
 }
 
 /** What the page shows: previews and fingerprints only, never a value (reports never hold one without --show-secrets). */
@@ -96,7 +88,7 @@ export function htmlModel(r: Report): HtmlModel {
       expiresAt: c.expiresAt,
       contexts: c.contexts,
       baselined: !!c.baselined,
-      locations: rollup(c.findings),
+      locations: locations(c.findings),
     })),
     errors: r.errors,
     skipped: r.skipped.length,
