@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // The GitHub Action's entry (action.yml `runs.main`), run by the runner's own Node 24: reads
 // the inputs the runner passes as INPUT_* variables, turns them into `credsweep action`
-// arguments and runs the CLI. A release tag ships dist/ and its node_modules, so nothing is
-// installed or compiled here; a branch ref without them builds once, saying so.
+// arguments and runs the CLI. A release tag ships action-dist/ (`npm run build:action`: the
+// CLI bundled into one file, its data and prebuilt native addons for Node 24), so nothing is
+// installed, compiled or downloaded here; a branch ref without it builds once, saying so.
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -65,8 +66,10 @@ function cli() {
     // Another release than this action's: npm installs it (network needed, as for any npx).
     return { cmd: 'npx', args: ['--yes', `credsweep@${wanted.replace(/^v/, '')}`] };
   }
+  const bundled = bundle();
+  if (bundled) return { cmd: process.execPath, args: [bundled] };
   if (!existsSync(join(root, 'dist', 'cli.js')) || !existsSync(join(root, 'node_modules'))) {
-    process.stdout.write('::notice title=credsweep::this ref of the action has no prebuilt dist/ (release tags ship one): installing and building once\n');
+    process.stdout.write('::notice title=credsweep::this ref of the action has no prebuilt bundle (action-dist/, which release tags ship): installing and building once\n');
     for (const [cmd, a] of [['npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error']], ['npx', ['tsc', '-p', 'tsconfig.json']]]) {
       const r = spawnSync(cmd, a, { cwd: root, stdio: 'inherit' });
       if (r.status !== 0) throw new Error(`${cmd} ${a.join(' ')} failed in ${root}`);
@@ -76,6 +79,25 @@ function cli() {
     return { cmd: 'node', args: [join(root, 'bin', 'credsweep.js')] };
   }
   return { cmd: process.execPath, args: [join(root, 'bin', 'credsweep.js')] };
+}
+
+/**
+ * The release bundle's CLI when this checkout has one built for this Node's ABI (its native
+ * addons load in no other); else undefined, and the caller falls back to dist/.
+ */
+function bundle() {
+  const dir = join(root, 'action-dist');
+  let build;
+  try {
+    build = JSON.parse(readFileSync(join(dir, 'BUILD.json'), 'utf8'));
+  } catch {
+    return undefined;
+  }
+  if (build.abi !== process.versions.modules || build.platform !== process.platform || build.arch !== process.arch) {
+    process.stdout.write(`::warning title=credsweep::the bundled CLI was built for Node ${build.node} (${build.platform}-${build.arch}), this runner runs ${process.version} (${process.platform}-${process.arch}): running from source instead\n`);
+    return undefined;
+  }
+  return join(dir, 'bin', 'credsweep.js');
 }
 
 function setOutputOnce(name, value) {

@@ -40,7 +40,7 @@ export function loadCatalogue(dir: string = defaultCatalogueDir()): Catalogue {
     return text;
   });
   const hash = hasher.digest('hex');
-  const cached = readCache(hash);
+  const cached = readCache(cacheFile(hash), hash) ?? readCache(shippedCacheFile(dir, hash), hash);
   if (cached) return cached;
   const rules: RuleSpec[] = [];
   const seen = new Map<string, string>();
@@ -71,9 +71,16 @@ function cacheFile(hash: string): string {
   return join(configDir(), 'cache', `catalogue-${hash.slice(0, 32)}.json`);
 }
 
-function readCache(hash: string): Catalogue | undefined {
+// The Action's bundle (scripts/build-action.mjs) ships its catalogue validated, beside its
+// detectors/: a runner starts with an empty cache, and validating costs seconds there. The
+// hash check makes it apply only to exactly these rule files, this version and loader.
+function shippedCacheFile(dir: string, hash: string): string {
+  return join(dir, '..', 'catalogue-cache', basename(cacheFile(hash)));
+}
+
+function readCache(file: string, hash: string): Catalogue | undefined {
   try {
-    const c = JSON.parse(readFileSync(cacheFile(hash), 'utf8')) as Catalogue;
+    const c = JSON.parse(readFileSync(file, 'utf8')) as Catalogue;
     return c.hash === hash && Array.isArray(c.rules) ? c : undefined;
   } catch {
     return undefined;
