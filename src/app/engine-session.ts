@@ -39,6 +39,7 @@ export class EngineSession {
       minConfidence: d.minConfidence,
       onSecret: (s) => processRedactor.add(s),
       allowValue: this.allow ? valuePatternMatcher(this.allow) : undefined,
+      onNotice: (m) => process.stderr.write(`credsweep: warning: ${m}\n`),
     }));
   }
 

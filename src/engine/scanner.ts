@@ -41,6 +41,8 @@ export interface ScannerOptions {
   timeBudget?: TimeBudget;
   /** Worker module (default `./worker.js`); tests give one that wraps it to inject faults. */
   workerFile?: string | URL;
+  /** Said once when the engine changes how it runs (workers that cannot start: scanning on this thread). */
+  onNotice?: (message: string) => void;
 }
 
 export interface EngineStats {
@@ -83,6 +85,12 @@ export class Scanner {
   private workers?: Piscina;
   private retryWorkers?: Piscina;
   private compiled?: CompiledCatalogue;
+  /** Some worker has picked up a batch: the worker module loads. */
+  private workerStarted = false;
+  /** Why workers could not start, once they failed before any batch ran; detection then runs here. */
+  private workerFailure?: unknown;
+  /** Batches waiting in a pool, stopped at once if its workers cannot start. */
+  private readonly queued = new Set<AbortController>();
   private readonly batchBytes: number;
   private readonly minConfidence: number;
   private readonly budget: TimeBudget;
@@ -121,9 +129,19 @@ export class Scanner {
       workerData,
     });
     // A worker that dies between tasks has nothing to report to; Piscina replaces it. Without
-    // a listener the event would end the process.
-    pool.on('error', () => {});
+    // a listener the event would end the process. One that dies while loading (a broken
+    // install) is not replaced, and the batches queued for it would wait forever: stop them,
+    // and scan on this thread from then on.
+    pool.on('error', (e: unknown) => this.workersCannotStart(e));
     return pool;
+  }
+
+  /** Until one batch has run in a worker, any worker failure means the module cannot load. */
+  private workersCannotStart(e: unknown): void {
+    if (this.workerStarted || this.workerFailure) return;
+    this.workerFailure = e;
+    this.opts.onNotice?.(`the scan workers could not start (${describeFault(e)}): scanning on the main thread instead`);
+    for (const stop of this.queued) stop.abort(e);
   }
 
   private inline(): CompiledCatalogue {
@@ -180,10 +198,15 @@ export class Scanner {
     await Promise.all([this.workers?.destroy(), this.retryWorkers?.destroy()]);
   }
 
+  /** Detection on this thread: asked for (`threads: 0`), or the workers could not start. */
+  private get onThisThread(): boolean {
+    return this.threads === 0 || this.workerFailure !== undefined;
+  }
+
   private async runBatch(chunks: Chunk[], here: boolean): Promise<Finding[]> {
     this.stats.batches++;
     try {
-      return this.collect(chunks, here ? this.runInline(chunks) : await this.runPooled(this.pool(), chunks));
+      return this.collect(chunks, here || this.onThisThread ? this.runInline(chunks) : await this.runPooled(this.pool(), chunks));
     } catch {
       return this.retry(chunks);
     }
@@ -192,14 +215,14 @@ export class Scanner {
   /**
    * The batch failed: each input runs again alone, one after another, on the retry worker
    * (Piscina replaces it after a crash or a stop, so every try is on a sound worker). With
-   * `threads: 0` the retry stays on this thread.
+   * `threads: 0` (or workers that cannot start) the retry stays on this thread.
    */
   private async retry(chunks: Chunk[]): Promise<Finding[]> {
     const out: Finding[] = [];
     for (const c of chunks) {
       this.stats.retries++;
       try {
-        out.push(...this.collect([c], this.threads === 0 ? this.runInline([c]) : await this.runPooled(this.retryPool(), [c])));
+        out.push(...this.collect([c], this.onThisThread ? this.runInline([c]) : await this.runPooled(this.retryPool(), [c])));
       } catch (e) {
         this.errors.push({ where: describeInput(c), message: `not scanned: ${describeFault(e)}, on the first try and again alone` });
       }
@@ -219,15 +242,22 @@ export class Scanner {
     const stop = new AbortController();
     const { port1, port2 } = new MessageChannel();
     let timer: NodeJS.Timeout | undefined;
+    this.queued.add(stop);
     port1.once('message', () => {
+      this.workerStarted = true;
+      this.queued.delete(stop);
       timer = setTimeout(() => stop.abort(new TimeBudgetExceeded(ms)), ms);
     });
     task.started = port2;
     try {
       return await pool.run(task, { transferList: [task.buf, port2], signal: stop.signal });
     } catch (e) {
+      // Failed before any worker took a batch: the worker module itself fails (Piscina hands
+      // a load error to the first task).
+      if (!stop.signal.aborted) this.workersCannotStart(e);
       throw stop.signal.aborted ? stop.signal.reason : e;
     } finally {
+      this.queued.delete(stop);
       clearTimeout(timer);
       port1.close();
     }

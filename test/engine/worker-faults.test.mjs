@@ -66,3 +66,15 @@ t.test('the time budget runs from when a worker starts the batch, not while it q
   t.equal(findings.length, 12);
   t.same(scanner.errors, []);
 });
+
+t.test('workers that cannot load: the scan runs on the main thread, says so once, and loses nothing', async (t) => {
+  const notices = [];
+  const scanner = new Scanner({ threads: 2, fingerprintKey: key, batchBytes: 100, workerFile: new URL('../helpers/broken-worker.mjs', import.meta.url), onNotice: (m) => notices.push(m) });
+  t.teardown(() => scanner.close());
+  const { chunks } = files('plain.env');
+  const findings = await scanner.scanAll(chunks);
+  t.equal(findings.length, 6, 'every input scanned');
+  t.same(scanner.errors, [], 'no input lost');
+  t.equal(notices.length, 1);
+  t.match(notices[0], /could not start .*main thread/);
+});
