@@ -25,6 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { buildAction, dirBytes } from '../scripts/build-action.mjs';
 import { seededToken } from '../test/helpers/tokens.mjs';
+import { recordResult } from './record.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const NODE24 = '/tmp/node24/package/bin/node';
@@ -292,11 +293,24 @@ async function main() {
       `  bundle: ${(bytes / 1e6).toFixed(1)} MB (native addons ${(native / 1e6).toFixed(1)} MB); nothing installed or compiled on the runner (shims for npm/npx/node-gyp/make/compilers unused, action folder unchanged)`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
-    mkdirSync(join(ROOT, 'bench', 'out'), { recursive: true });
-    writeFileSync(
-      join(ROOT, 'bench', 'out', 'action.json'),
-      `${JSON.stringify({ node: nodeV, runs: o.runs, network: NET, loadBefore: load0, loadAfter: load1, upS: up, startS: start, endS: end, cpuS: cpu, nodeFloorS: nodeFloor, cloneS: clone, bundleBytes: bytes, nativeBytes: native, perRun: runs.map((r) => ({ upS: r.up, startS: r.started, endS: r.end, cpuS: r.cpu })) }, null, 2)}\n`,
-    );
+    recordResult('action', {
+      summary: `scan starts ${start.toFixed(2)} s after the step is spawned = ${(start / clone).toFixed(2)}x the clone of the action (${clone.toFixed(2)} s), ${(start / nodeFloor).toFixed(1)}x \`node -e 0\`; step ends ${end.toFixed(2)} s, CPU ${cpu.toFixed(2)} s (medians of ${o.runs}); bundle ${(bytes / 1e6).toFixed(1)} MB, of it native addons ${(native / 1e6).toFixed(1)} MB`,
+      target: `first scan starts within ${TARGET_S} s, nothing compiled or installed on the runner`,
+      met: start <= TARGET_S,
+      loadBefore: load0[0],
+      node: nodeV,
+      runs: o.runs,
+      network: NET,
+      upS: up,
+      startS: start,
+      endS: end,
+      cpuS: cpu,
+      nodeFloorS: nodeFloor,
+      cloneS: clone,
+      bundleBytes: bytes,
+      nativeBytes: native,
+      perRun: runs.map((r) => ({ upS: r.up, startS: r.started, endS: r.end, cpuS: r.cpu })),
+    });
   } finally {
     if (!o.keep) rmSync(work, { recursive: true, force: true });
     else process.stderr.write(`bench:action: kept ${work}\n`);

@@ -8,12 +8,13 @@
 import { createHash } from 'node:crypto';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import tar from 'tar-stream';
+import { recordResult } from './record.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const out = join(here, 'out');
@@ -129,6 +130,7 @@ if (process.argv[2] === '--scan') {
     console.error(`generated ${archive} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   }
   const meta = JSON.parse(readFileSync(archive + '.json', 'utf8'));
+  const loadBefore = loadavg()[0];
   const f0 = process.hrtime.bigint();
   for (const gz of meta.layers) execFileSync('sh', ['-c', `${ZSTD ? 'zstd -q' : 'gzip'} -dc '${gz}' > /dev/null`]);
   const floor = Number(process.hrtime.bigint() - f0) / 1e9;
@@ -159,7 +161,16 @@ if (process.argv[2] === '--scan') {
   };
   console.table([result]);
   console.log(JSON.stringify(result));
-  writeFileSync(join(here, `results-image${ZSTD ? '-zstd' : ''}.json`), JSON.stringify(result, null, 2) + '\n');
   const limit = ZSTD ? 1.5 : 2;
+  const met = result.timesFloor <= limit && result.peakRssMB < 500;
   console.log(`target: <= ${limit}x floor (${result.timesFloor <= limit ? 'met' : 'missed'}), peak RSS < 500 MB (${result.peakRssMB < 500 ? 'met' : 'missed'})`);
+  if (mode === 'full') {
+    recordResult(ZSTD ? 'image-zstd' : 'image', {
+      summary: `${result.timesFloor}x the floor: scan ${result.seconds} s against \`${result.floor}\` ${result.floorSeconds} s for ${result.uncompressedMB} MB in ${result.layers} layers (${result.mbPerSecond} MB/s${ZSTD ? `, decoder ${r.zstdDecoder}` : ''}), peak RSS ${result.peakRssMB} MB`,
+      target: `<= ${limit}x the floor, peak RSS < 500 MB`,
+      met,
+      loadBefore,
+      ...result,
+    });
+  }
 }
