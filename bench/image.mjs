@@ -143,6 +143,13 @@ if (process.argv[2] === '--scan') {
   }
   const r = JSON.parse(child.stdout);
   const mb = meta.raw / 1024 / 1024;
+  // zstd's peer: the same image with gzip layers read the same way ("zstd at the speed of gzip").
+  const gzipArchive = archive.replace(/-zstd\.tar$/, '.tar');
+  let gzipPeerSeconds;
+  if (ZSTD && mode === 'source' && existsSync(gzipArchive + '.json')) {
+    const peer = spawnSync(process.env.BENCH_NODE || process.execPath, [fileURLToPath(import.meta.url), '--scan', mode], { encoding: 'utf8', maxBuffer: 1 << 24 });
+    if (peer.status === 0) gzipPeerSeconds = JSON.parse(peer.stdout).seconds;
+  }
   const result = {
     mode,
     compression: ZSTD ? `zstd (${r.zstdDecoder})` : 'gzip',
@@ -158,15 +165,19 @@ if (process.argv[2] === '--scan') {
     threads: availableParallelism(),
     findings: r.findings,
     errors: r.errors,
+    ...(gzipPeerSeconds ? { gzipPathSeconds: +gzipPeerSeconds.toFixed(2), timesGzipPath: +(r.seconds / gzipPeerSeconds).toFixed(2) } : {}),
   };
   console.table([result]);
   console.log(JSON.stringify(result));
   const limit = ZSTD ? 1.5 : 2;
   const met = result.timesFloor <= limit && result.peakRssMB < 500;
   console.log(`target: <= ${limit}x floor (${result.timesFloor <= limit ? 'met' : 'missed'}), peak RSS < 500 MB (${result.peakRssMB < 500 ? 'met' : 'missed'})`);
-  if (mode === 'full') {
-    recordResult(ZSTD ? 'image-zstd' : 'image', {
-      summary: `${result.timesFloor}x the floor: scan ${result.seconds} s against \`${result.floor}\` ${result.floorSeconds} s for ${result.uncompressedMB} MB in ${result.layers} layers (${result.mbPerSecond} MB/s${ZSTD ? `, decoder ${r.zstdDecoder}` : ''}), peak RSS ${result.peakRssMB} MB`,
+  // Recorded: the whole pipeline on gzip layers; for zstd, the decoder (issue 15: zstd at the
+  // speed of gzip), so reading the image without detection against `zstd -dc`.
+  const record = !ZSTD && mode === 'full' ? 'image' : ZSTD && mode === 'source' ? 'image-zstd' : undefined;
+  if (record) {
+    recordResult(record, {
+      summary: `${result.timesFloor}x the floor: ${mode === 'source' ? 'reading every layer (no detection)' : 'scan'} ${result.seconds} s against \`${result.floor}\` ${result.floorSeconds} s for ${result.uncompressedMB} MB in ${result.layers} layers (${result.mbPerSecond} MB/s${ZSTD ? `, decoder ${r.zstdDecoder}` : ''}), peak RSS ${result.peakRssMB} MB${result.timesGzipPath ? `; ${result.timesGzipPath}x the same image read with gzip layers (${result.gzipPathSeconds} s)` : ''}`,
       target: `<= ${limit}x the floor, peak RSS < 500 MB`,
       met,
       loadBefore,
