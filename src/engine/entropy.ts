@@ -69,9 +69,18 @@ function wordLike(s: string): boolean {
   return words.length <= 6 && short <= 2 && s.length / words.length >= 3.5;
 }
 
+/**
+ * A variable named by a sigil or scope prefix: Perl `*glob`, `$scalar`, `@array`, `%hash`,
+ * Vim script `s:name`, `g:name`. Only the prefix is taken off: the name after it must itself
+ * be code-shaped, so a random value that happens to start with `$` still counts.
+ */
+const VARIABLE_PREFIX = /^(?:[*$@%&]|[sgbwtlav]:)(?=[A-Za-z_])/;
+
 /** Values that have the shape of code, paths, versions or words rather than of a secret. */
 export function notSecretShaped(s: string): boolean {
-  return wordLike(s) || NOT_SECRET_SHAPES.some((re) => re.test(s));
+  if (wordLike(s) || NOT_SECRET_SHAPES.some((re) => re.test(s))) return true;
+  const name = s.replace(VARIABLE_PREFIX, '');
+  return name !== s && (wordLike(name) || NOT_SECRET_SHAPES.some((re) => re.test(name)));
 }
 
 /** True when the string looks random enough for its charset and length, and is not code-shaped. */
