@@ -6,6 +6,8 @@
  * slow paths (measured: ~40 MB/s for 776 keywords, ~0 with 4,500 encoded forms), while
  * a flat transition table walks each byte with one array load, whatever the keyword count.
  */
+import { WasmWalk } from './dfa-walk.js';
+
 export class KeywordAutomaton {
   private readonly classes: Uint8Array; // byte -> class (ASCII letters folded to lower case)
   private readonly width: number;
@@ -17,8 +19,11 @@ export class KeywordAutomaton {
   // Per scan: keywords the caller wants no more of, and states all of whose keywords are such.
   private readonly mutedIds: Uint8Array;
   private readonly mutedStates: Uint8Array;
+  /** The same walk in WebAssembly, built on first scan; null where it cannot run. */
+  private wasm?: WasmWalk | null;
 
-  constructor(keywords: string[]) {
+  /** `engine: 'js'` keeps the JS walk (tests compare the two). */
+  constructor(keywords: string[], private readonly engine: 'wasm' | 'js' = 'wasm') {
     this.longest = Math.max(1, ...keywords.map((k) => Buffer.byteLength(k, 'latin1')));
     const lower = keywords.map((k) => Buffer.from(k.toLowerCase(), 'latin1'));
     // Byte classes: every byte that occurs in a keyword gets its own class, the rest share 0.
@@ -133,7 +138,9 @@ export class KeywordAutomaton {
     };
     hits.count = 0;
     try {
-      if (n < STRIPED_MIN || n >> 2 <= this.longest) walk(this.classes, this.delta, data, 0, n, 0, 0);
+      if (this.engine === 'wasm') this.wasm ??= WasmWalk.create(this.classes, this.delta, this.longest) ?? null;
+      if (this.wasm) this.wasm.walk(data, push);
+      else if (n < STRIPED_MIN || n >> 2 <= this.longest) walk(this.classes, this.delta, data, 0, n, 0, 0);
       else striped(this.classes, this.delta, data, this.longest - 1);
       hits.flush();
     } finally {
