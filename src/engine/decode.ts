@@ -16,6 +16,8 @@ const PERCENT = new RE2('(?:[A-Za-z0-9._~+-]*%[0-9A-Fa-f]{2}){3,}[A-Za-z0-9._~+-
 const MAX_SEGMENTS = 64;
 const MAX_SEGMENT_BYTES = 64 * 1024;
 const MIN_BASE64 = 16;
+/** Base64 characters that decode to the 4,096 bytes mostlyPrintable reads (and a little more). */
+const PREFIX_CHARS = 5464;
 
 // Byte -> is a base64 / base64url character.
 const B64 = new Uint8Array(256);
@@ -44,6 +46,11 @@ export function* decodedSegments(data: Buffer, encodedAt: number[]): Generator<D
     measuredTo = end;
     if (end - start < MIN_BASE64 || end - start >= MAX_SEGMENT_BYTES) continue;
     if (++n > MAX_SEGMENTS) return;
+    // mostlyPrintable reads the first 4 KB of the decoding only: decode a prefix that yields
+    // them first, and the rest only for text (most runs are hashes, images, minified data).
+    // Node's base64 decoders take either alphabet and decode 4 characters at a time, so the
+    // prefix's bytes are the whole decoding's first bytes.
+    if (end - start > PREFIX_CHARS && !mostlyPrintable(Buffer.from(data.toString('latin1', start, start + PREFIX_CHARS), 'base64'))) continue;
     const text = data.toString('latin1', start, end);
     const decoded = Buffer.from(text, /[-_]/.test(text) ? 'base64url' : 'base64');
     if (decoded.length >= 8 && mostlyPrintable(decoded)) yield { start, end, encoding: 'base64', decoded };
