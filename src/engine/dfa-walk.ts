@@ -38,7 +38,8 @@ export class WasmWalk {
     this.u8 = new Uint8Array(mem.buffer);
     for (let b = 0; b < 256; b++) this.i32[b] = classes[b] * 4;
     // Offsets in bytes, sign kept: the table's entries are state*width (negated to report).
-    this.i32.set(delta.map((d) => d * 4), TABLE / 4);
+    const i32 = this.i32;
+    for (let i = 0, at = TABLE / 4; i < delta.length; i++) i32[at + i] = delta[i] * 4;
   }
 
   static create(classes: Uint8Array, delta: Int32Array, longest: number): WasmWalk | undefined {
