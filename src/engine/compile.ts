@@ -2,6 +2,7 @@ import RE2 from 're2';
 import type { Catalogue, RuleSpec } from '../detectors/rule.js';
 import { validators, type Validator } from '../detectors/validators/index.js';
 import { encodedForms } from './encoded-keywords.js';
+import { relaxedPattern } from './relaxed.js';
 import { KeywordAutomaton } from './aho-corasick.js';
 
 export const LITERAL_KEYWORD = 1;
@@ -12,6 +13,8 @@ export interface CompiledRule {
   spec: RuleSpec;
   index: number;
   readonly re: RE2;
+  /** A cheaper superset of `re` (relaxed.ts), for rules with long bounded repeats: where it finds nothing, `re` would not either. */
+  readonly cheap?: RE2;
   /** Name of the secret group, or undefined for group 1. */
   readonly group?: string;
   readonly allow: RE2[];
@@ -42,6 +45,7 @@ export interface CompiledCatalogue {
  */
 class LazyRule implements CompiledRule {
   private compiled?: RE2;
+  private relaxed?: RE2 | null;
   private allowList?: RE2[];
   readonly group?: string;
   readonly validator?: Validator;
@@ -53,6 +57,18 @@ class LazyRule implements CompiledRule {
 
   get re(): RE2 {
     return (this.compiled ??= new RE2(this.spec.regex, 'gd'));
+  }
+
+  get cheap(): RE2 | undefined {
+    if (this.relaxed === undefined) {
+      const pattern = relaxedPattern(this.spec.regex);
+      try {
+        this.relaxed = pattern ? new RE2(pattern) : null;
+      } catch {
+        this.relaxed = null; // then the rule runs as it is
+      }
+    }
+    return this.relaxed ?? undefined;
   }
 
   get allow(): RE2[] {
