@@ -10,6 +10,7 @@ import { validators } from './validators/index.js';
 import { CATEGORIES, UNCATEGORISED, isCategory } from './categories.js';
 import { configDir } from '../util/config-dir.js';
 import { fileFormat } from './file-formats.js';
+import { requiredLiterals } from './required-literals.js';
 import { VERSION } from '../version.js';
 
 export class CatalogueError extends Error {
@@ -25,7 +26,7 @@ export function defaultCatalogueDir(): string {
 }
 
 /** Bump when the loader derives rule fields differently: it invalidates cached catalogues. */
-const LOADER_FORMAT = 4;
+const LOADER_FORMAT = 5;
 
 const CONFIDENCES: Confidence[] = ['low', 'medium', 'high'];
 const ID = /^[a-z0-9][a-z0-9-]*$/;
@@ -198,6 +199,7 @@ function parseRule(file: string, defaultProvider: string, raw: unknown, index: n
     fail('`negatives` must be a list of strings');
   }
   void re;
+  const required = formats ? undefined : requiredLiterals(regex, keywords as string[]);
   if (raw.window !== undefined && (typeof raw.window !== 'number' || raw.window < 0)) fail('`window` must be a number of bytes');
   return {
     id,
@@ -206,6 +208,7 @@ function parseRule(file: string, defaultProvider: string, raw: unknown, index: n
     provider: str('provider', false) ?? defaultProvider,
     regex,
     keywords: keywords as string[],
+    ...(required ? { required } : {}),
     ...(formats ? { fileFormats: formats as string[] } : {}),
     confidence,
     entropy: raw.entropy as number | undefined,

@@ -24,6 +24,12 @@ export interface RuleSpec {
    * rule bound to `fileFormats`, which runs on every file of those formats instead.
    */
   keywords: string[];
+  /**
+   * Derived by the loader, not written in YAML: lowercase literals one of which occurs in every
+   * match of `regex` and that say more than `keywords` (see required-literals.ts). The engine
+   * skips the rule in a chunk where none occurs.
+   */
+  required?: string[];
   /** Credential-store file formats (ids in `file-formats.ts`) the rule is bound to: it runs in those files only. */
   fileFormats?: string[];
   /** Default `medium`; a passing validator raises it to `high`. */

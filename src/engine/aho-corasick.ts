@@ -6,6 +6,8 @@
  * slow paths (measured: ~40 MB/s for 776 keywords, ~0 with 4,500 encoded forms), while
  * a flat transition table walks each byte with one array load, whatever the keyword count.
  */
+import { WasmWalk } from './dfa-walk.js';
+
 export class KeywordAutomaton {
   private readonly classes: Uint8Array; // byte -> class (ASCII letters folded to lower case)
   private readonly width: number;
@@ -17,8 +19,11 @@ export class KeywordAutomaton {
   // Per scan: keywords the caller wants no more of, and states all of whose keywords are such.
   private readonly mutedIds: Uint8Array;
   private readonly mutedStates: Uint8Array;
+  /** The same walk in WebAssembly, built on first scan; null where it cannot run. */
+  private wasm?: WasmWalk | null;
 
-  constructor(keywords: string[]) {
+  /** `engine: 'js'` keeps the JS walk (tests compare the two). */
+  constructor(keywords: string[], private readonly engine: 'wasm' | 'js' = 'wasm') {
     this.longest = Math.max(1, ...keywords.map((k) => Buffer.byteLength(k, 'latin1')));
     const lower = keywords.map((k) => Buffer.from(k.toLowerCase(), 'latin1'));
     // Byte classes: every byte that occurs in a keyword gets its own class, the rest share 0.
@@ -27,53 +32,60 @@ export class KeywordAutomaton {
     for (const k of lower) for (const b of k) if (classes[b] === 0) classes[b] = width++;
     for (let c = 65; c <= 90; c++) classes[c] = classes[c + 32];
     if (width > 255) throw new Error('too many distinct keyword bytes');
-    // Trie.
-    const goto: Array<Map<number, number>> = [new Map()];
+    // Trie, as linked lists of children in flat arrays (one object per state cost most of
+    // the build in garbage collection).
+    const firstChild: number[] = [-1];
+    const sibling: number[] = [-1];
+    const classOf: number[] = [0];
     const outs: number[][] = [[]];
+    const child = (s: number, c: number): number => {
+      for (let t = firstChild[s]; t >= 0; t = sibling[t]) if (classOf[t] === c) return t;
+      return -1;
+    };
     lower.forEach((k, id) => {
       let s = 0;
       for (const b of k) {
         const c = classes[b];
-        let n = goto[s].get(c);
-        if (n === undefined) {
-          n = goto.length;
-          goto.push(new Map());
+        let t = child(s, c);
+        if (t < 0) {
+          t = firstChild.length;
+          firstChild.push(-1);
+          classOf.push(c);
+          sibling.push(firstChild[s]);
+          firstChild[s] = t;
           outs.push([]);
-          goto[s].set(c, n);
         }
-        s = n;
+        s = t;
       }
       outs[s].push(id);
     });
     // Failure links, breadth first, folded into a dense table.
-    const n = goto.length;
+    const n = firstChild.length;
     const delta = new Int32Array(n * width);
     const fail = new Int32Array(n);
     const queue: number[] = [];
-    for (let c = 0; c < width; c++) {
-      const t = goto[0].get(c);
-      if (t !== undefined) {
-        delta[c] = t;
-        queue.push(t);
-      }
+    for (let t = firstChild[0]; t >= 0; t = sibling[t]) {
+      delta[classOf[t]] = t;
+      queue.push(t);
     }
+    // A state's row is its failure state's row (complete: that state is shallower) with its
+    // own children written over it: a row copy instead of a lookup per class.
     for (let qi = 0; qi < queue.length; qi++) {
       const s = queue[qi];
-      outs[s].push(...outs[fail[s]]);
-      for (let c = 0; c < width; c++) {
-        const t = goto[s].get(c);
-        if (t !== undefined) {
-          fail[t] = delta[fail[s] * width + c];
-          delta[s * width + c] = t;
-          queue.push(t);
-        } else {
-          delta[s * width + c] = delta[fail[s] * width + c];
-        }
+      const f = fail[s];
+      if (outs[f].length) outs[s].push(...outs[f]);
+      delta.copyWithin(s * width, f * width, f * width + width);
+      for (let t = firstChild[s]; t >= 0; t = sibling[t]) {
+        const c = classOf[t];
+        fail[t] = delta[f * width + c];
+        delta[s * width + c] = t;
+        queue.push(t);
       }
     }
     // Targets are stored premultiplied by the row width (one add per byte, no multiply) and
     // negated when the target state reports keywords (one sign test per byte).
-    for (let i = 0; i < delta.length; i++) delta[i] = outs[delta[i]].length ? -delta[i] * width : delta[i] * width;
+    const reports = Uint8Array.from(outs, (o) => (o.length ? 1 : 0));
+    for (let i = 0; i < delta.length; i++) delta[i] = reports[delta[i]] ? -delta[i] * width : delta[i] * width;
     const outStart = new Int32Array(n).fill(-1);
     const list: number[] = [];
     for (let s = 0; s < n; s++) {
@@ -133,7 +145,9 @@ export class KeywordAutomaton {
     };
     hits.count = 0;
     try {
-      if (n < STRIPED_MIN || n >> 2 <= this.longest) walk(this.classes, this.delta, data, 0, n, 0, 0);
+      if (this.engine === 'wasm') this.wasm ??= WasmWalk.create(this.classes, this.delta, this.longest) ?? null;
+      if (this.wasm) this.wasm.walk(data, push);
+      else if (n < STRIPED_MIN || n >> 2 <= this.longest) walk(this.classes, this.delta, data, 0, n, 0, 0);
       else striped(this.classes, this.delta, data, this.longest - 1);
       hits.flush();
     } finally {

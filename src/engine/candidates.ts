@@ -1,4 +1,4 @@
-import type { CompiledCatalogue, CompiledRule } from './compile.js';
+import { LITERAL_ENCODED, LITERAL_KEYWORD, LITERAL_REQUIRED, type CompiledCatalogue, type CompiledRule } from './compile.js';
 import type { LineIndex } from './line-index.js';
 
 /** Keyword hits per rule, as [start, end, start, end, ...]; `null` once there are too many to window. */
@@ -14,13 +14,17 @@ const MAX_ENCODED = 64;
 export function candidateRules(cat: CompiledCatalogue, data: Buffer): { candidates: Array<[CompiledRule, Near]>; encodedAt: number[] } {
   const near = new Map<CompiledRule, Near>();
   const encodedAt: number[] = [];
-  // Returns true once a keyword can add nothing: every rule it wakes already runs over the
-  // whole chunk, or enough encoded hits are known.
+  const seen = new Set<number>();
+  // Returns true once a literal can add nothing: every rule it wakes already runs over the
+  // whole chunk, enough encoded hits are known, a required literal is known to occur.
   cat.prefilter.scan(data, (id, end) => {
-    if (id >= cat.keywordCount) {
+    const kind = cat.literalKinds[id];
+    if (kind & LITERAL_REQUIRED) seen.add(id);
+    if (kind & LITERAL_ENCODED) {
       if (encodedAt.length < MAX_ENCODED) encodedAt.push(end - cat.literals[id].length);
       return encodedAt.length >= MAX_ENCODED;
     }
+    if (!(kind & LITERAL_KEYWORD)) return true;
     const start = end - cat.literals[id].length;
     let saturated = true;
     for (const r of cat.keywordRules[id]) {
@@ -38,7 +42,12 @@ export function candidateRules(cat: CompiledCatalogue, data: Buffer): { candidat
     }
     return saturated;
   });
-  return { candidates: [...near].sort((a, b) => a[0].index - b[0].index), encodedAt };
+  // A rule whose required literals are all missing cannot match here: it is neither compiled nor run.
+  const candidates = [...near].filter(([r]) => {
+    const req = cat.ruleRequires[r.index];
+    return req === undefined || req.some((id) => seen.has(id));
+  });
+  return { candidates: candidates.sort((a, b) => a[0].index - b[0].index), encodedAt };
 }
 
 // Snapping a window to whole lines is skipped when a line is longer than this (minified code).

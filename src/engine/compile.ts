@@ -2,12 +2,19 @@ import RE2 from 're2';
 import type { Catalogue, RuleSpec } from '../detectors/rule.js';
 import { validators, type Validator } from '../detectors/validators/index.js';
 import { encodedForms } from './encoded-keywords.js';
+import { relaxedPattern } from './relaxed.js';
 import { KeywordAutomaton } from './aho-corasick.js';
+
+export const LITERAL_KEYWORD = 1;
+export const LITERAL_REQUIRED = 2;
+export const LITERAL_ENCODED = 4;
 
 export interface CompiledRule {
   spec: RuleSpec;
   index: number;
   readonly re: RE2;
+  /** A cheaper superset of `re` (relaxed.ts), for rules with long bounded repeats: where it finds nothing, `re` would not either. */
+  readonly cheap?: RE2;
   /** Name of the secret group, or undefined for group 1. */
   readonly group?: string;
   readonly allow: RE2[];
@@ -18,9 +25,13 @@ export interface CompiledCatalogue {
   rules: CompiledRule[];
   /** Every keyword and every keyword's base64 form, case-insensitive: the one-pass prefilter. */
   prefilter: KeywordAutomaton;
-  /** Keyword id -> lowercased keyword (ids below `keywordCount` are keywords, the rest encoded forms). */
+  /** Literal id -> lowercased literal: keywords (ids below `keywordCount`), required literals, base64 forms of keywords. */
   literals: string[];
   keywordCount: number;
+  /** Literal id -> what it is to the prefilter: LITERAL_KEYWORD | LITERAL_REQUIRED | LITERAL_ENCODED bits. */
+  literalKinds: Uint8Array;
+  /** Rule index -> ids of its required literals (one must occur in the chunk), or undefined: see required-literals.ts. */
+  ruleRequires: Array<number[] | undefined>;
   /** Keyword id (index into `literals`, below `keywordCount`) -> rules that list it. */
   keywordRules: CompiledRule[][];
   /** File format id -> rules bound to it (they run on every file of that format, not by keyword). */
@@ -34,6 +45,7 @@ export interface CompiledCatalogue {
  */
 class LazyRule implements CompiledRule {
   private compiled?: RE2;
+  private relaxed?: RE2 | null;
   private allowList?: RE2[];
   readonly group?: string;
   readonly validator?: Validator;
@@ -45,6 +57,18 @@ class LazyRule implements CompiledRule {
 
   get re(): RE2 {
     return (this.compiled ??= new RE2(this.spec.regex, 'gd'));
+  }
+
+  get cheap(): RE2 | undefined {
+    if (this.relaxed === undefined) {
+      const pattern = relaxedPattern(this.spec.regex);
+      try {
+        this.relaxed = pattern ? new RE2(pattern) : null;
+      } catch {
+        this.relaxed = null; // then the rule runs as it is
+      }
+    }
+    return this.relaxed ?? undefined;
   }
 
   get allow(): RE2[] {
@@ -82,7 +106,36 @@ export function compileCatalogue(cat: Catalogue): CompiledCatalogue {
   // of a form are as selective as all of it and halve the automaton (41k -> 20k states).
   const encodedKeywords = new Set(keys.filter((k) => k.length >= 4).flatMap(encodedForms).map((e) => e.slice(0, 8).toLowerCase()));
   for (const k of keys) encodedKeywords.delete(k);
-  const literals = [...keys, ...encodedKeywords];
+  // One id per distinct literal; a literal can be a keyword or an encoded form and a required literal too.
+  const ids = new Map<string, number>();
+  const literals: string[] = [];
+  const kinds: number[] = [];
+  const add = (lit: string, kind: number): number => {
+    let id = ids.get(lit);
+    if (id === undefined) {
+      id = literals.length;
+      ids.set(lit, id);
+      literals.push(lit);
+      kinds.push(0);
+    }
+    kinds[id] |= kind;
+    return id;
+  };
+  for (const k of keys) add(k, LITERAL_KEYWORD);
+  const ruleRequires = rules.map((r) => {
+    if (r.spec.fileFormats || r.spec.keywords.length === 0) return undefined;
+    return r.spec.required?.map((l) => add(l.toLowerCase(), LITERAL_REQUIRED));
+  });
+  for (const e of encodedKeywords) add(e, LITERAL_ENCODED);
   const prefilter = new KeywordAutomaton(literals);
-  return { rules, prefilter, literals, keywordCount: keys.length, keywordRules: keys.map((k) => keywordRules.get(k)!), formatRules };
+  return {
+    rules,
+    prefilter,
+    literals,
+    keywordCount: keys.length,
+    literalKinds: Uint8Array.from(kinds),
+    ruleRequires,
+    keywordRules: keys.map((k) => keywordRules.get(k)!),
+    formatRules,
+  };
 }

@@ -82,9 +82,18 @@ export function detect(cat: CompiledCatalogue, data: Buffer, opts: DetectOptions
   };
   for (const [rule, near] of candidates) {
     if (ctx.skipRule(rule.spec)) continue;
-    const re = rule.re;
     for (const [ws, we] of windows(near, rule.spec.window, data.length, lines)) {
       const view = ws === 0 && we === data.length ? data : data.subarray(ws, we);
+      // The cheap superset first: where it finds nothing the rule's own regex is not even compiled.
+      const cheap = rule.cheap;
+      if (cheap) {
+        if (meter) {
+          meter.regexBytes += we - ws;
+          meter.regexCalls++;
+        }
+        if (!cheap.test(view)) continue;
+      }
+      const re = rule.re;
       if (meter) {
         meter.regexBytes += we - ws;
         meter.regexCalls++; // the call that finds nothing more
