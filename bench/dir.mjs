@@ -12,9 +12,10 @@
 // the registry cannot be reached the bench reports credsweep against the floor only.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { recordResult } from './record.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const bin = join(here, '..', 'bin', 'credsweep.js');
@@ -118,6 +119,7 @@ const stats = treeStats(tree);
 console.error(`tree ${tree}: ${stats.files} files, ${(stats.bytes / 2 ** 20).toFixed(1)} MB (${(stats.yaml / 2 ** 20).toFixed(1)} MB YAML)`);
 const secretlint = installSecretlint();
 
+const loadBefore = loadavg()[0];
 const floor = best(Array.from({ length: REPEAT }, () => timed(process.execPath, ['-e', FLOOR, tree])));
 const report = join(work, 'credsweep.json');
 const cs = best(
@@ -169,5 +171,13 @@ const result = {
 };
 console.table(Object.entries(result).map(([figure, value]) => ({ figure, value })));
 console.log(JSON.stringify(result));
-writeFileSync(join(here, 'results-dir.json'), JSON.stringify(result, null, 2) + '\n');
 if (sl) console.log(`target: 10x secretlint (${result.timesFasterThanSecretlint >= 10 ? 'met' : 'missed'}: ${result.timesFasterThanSecretlint}x wall, ${result.cpuTimesLessThanSecretlint}x CPU)`);
+recordResult('dir', {
+  summary: sl
+    ? `${result.timesFasterThanSecretlint}x secretlint's wall time, ${result.cpuTimesLessThanSecretlint}x less CPU (credsweep ${result.credsweepSeconds} s, ${result.credsweepCpuSeconds} CPU-s, ${result.credsweepRssMB} MB RSS; secretlint ${result.secretlintSeconds} s, ${result.secretlintCpuSeconds} CPU-s, ${result.secretlintRssMB} MB) on ${result.files} files, ${result.treeMB} MB; ${result.credsweepTimesFloor}x the read-every-file floor (${result.floorSeconds} s)${REPEAT > 1 ? `; best of ${REPEAT}` : ''}`
+    : `secretlint could not be installed: ${result.credsweepTimesFloor}x the read-every-file floor only (credsweep ${result.credsweepSeconds} s, floor ${result.floorSeconds} s)`,
+  target: '10x secretlint\'s speed on the same tree',
+  met: !!sl && result.timesFasterThanSecretlint >= 10,
+  loadBefore,
+  ...result,
+});
