@@ -24,12 +24,10 @@ t.test('finds overlapping, nested and case-folded keywords', async (t) => {
   t.same(found(ac, text), naive(kws, text));
 });
 
-t.test('striped scanning of long buffers reports each match exactly once, across stripe edges', async (t) => {
-  const kws = ['password', 'secret', 'akia', 'eyj', '-----begin', 'x'.repeat(30)];
-  const ac = new KeywordAutomaton(kws);
-  let seed = 7;
+/** Seeded random letters with the keywords sprinkled in (either case): texts of any size. */
+function randomText(kws, seed) {
   const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-  for (const size of [4095, 4096, 10007, 65536, 100003]) {
+  return (size) => {
     const parts = [];
     let len = 0;
     while (len < size) {
@@ -37,7 +35,16 @@ t.test('striped scanning of long buffers reports each match exactly once, across
       parts.push(rnd() < 0.5 ? p.toUpperCase() : p);
       len += p.length;
     }
-    let text = parts.join('').slice(0, size);
+    return parts.join('').slice(0, size);
+  };
+}
+
+t.test('striped scanning of long buffers reports each match exactly once, across stripe edges', async (t) => {
+  const kws = ['password', 'secret', 'akia', 'eyj', '-----begin', 'x'.repeat(30)];
+  const ac = new KeywordAutomaton(kws);
+  const text0 = randomText(kws, 7);
+  for (const size of [4095, 4096, 10007, 65536, 100003]) {
+    let text = text0(size);
     // Plant keywords straddling each quarter boundary.
     for (const q of [1, 2, 3]) {
       const at = Math.floor((size >> 2) * q) - 3;
@@ -51,18 +58,10 @@ t.test('the WebAssembly walk reports what the JS walk does, across stripe and bl
   const kws = ['password', 'secret', 'akia', 'eyj', '-----begin', 'x'.repeat(30), 'ab', 'b'];
   const wasm = new KeywordAutomaton(kws);
   const js = new KeywordAutomaton(kws, 'js');
-  let seed = 11;
-  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const text0 = randomText(kws, 11);
   const BLOCK = 256 * 1024;
   for (const size of [0, 1, 7, 4095, 4096, 4097, 70001, BLOCK - 1, BLOCK, BLOCK + 1, 2 * BLOCK + 12345]) {
-    const parts = [];
-    let len = 0;
-    while (len < size) {
-      const p = rnd() < 0.05 ? kws[Math.floor(rnd() * kws.length)] : String.fromCharCode(97 + Math.floor(rnd() * 26));
-      parts.push(rnd() < 0.5 ? p.toUpperCase() : p);
-      len += p.length;
-    }
-    let text = parts.join('').slice(0, size);
+    let text = text0(size);
     // Keywords straddling block edges and the quarter (stripe) edges of each block.
     for (let b = 0; b < size; b += BLOCK) {
       for (const at of [b - 3, b + (BLOCK >> 2) - 3, b + (BLOCK >> 1) - 3, b + 3 * (BLOCK >> 2) - 3]) {
