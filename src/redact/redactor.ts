@@ -3,6 +3,8 @@ import { ValueIndex } from './value-index.js';
 
 /** Secrets shorter than this are too common as plain words to be found reliably; never registered. */
 const MIN_LENGTH = 4;
+/** Texts from this length on are remembered clean for the rest of the task (see `clean`). */
+const CLEAN_CACHE_MIN = 1024 * 1024;
 
 /**
  * Knows every secret of the run (every finding at any confidence, credentials in URLs on the
@@ -28,18 +30,34 @@ export class Redactor {
     const forms = new Set([secret, JSON.stringify(secret).slice(1, -1), encodeURI(secret), encodeURIComponent(secret)]);
     for (const f of forms) if (!this.values.has(f)) this.values.set(f, shown);
     this.index = undefined;
+    this.clean = undefined;
   }
+
+  /**
+   * A large text just found clean, until the current task ends: a report is redacted where it
+   * is rendered and then again by the stdout guard, in the same task, and the second pass over
+   * it (seconds for a 100 MB history report) would find nothing the first did not. Dropped at
+   * the next microtask, so the redactor never keeps a report alive.
+   */
+  private clean?: string;
 
   /** `always`: even with --show-secrets (what goes to GitHub never carries a value). */
   redact(text: string, always = false): string {
     if ((!this.enabled && !always) || this.values.size === 0 || !text) return text;
+    if (text === this.clean) return text;
     const parts: string[] = [];
     let last = 0;
     this.matcher().scan(text, (at, value) => {
       parts.push(text.slice(last, at), this.values.get(value)!);
       last = at + value.length;
     });
-    if (parts.length === 0) return text;
+    if (parts.length === 0) {
+      if (text.length >= CLEAN_CACHE_MIN && this.clean === undefined) {
+        this.clean = text;
+        queueMicrotask(() => (this.clean = undefined));
+      }
+      return text;
+    }
     parts.push(text.slice(last));
     return parts.join('');
   }

@@ -71,3 +71,16 @@ t.test('a large report with thousands of values redacts in one pass', (t) => {
   t.equal(out, reference(values, text));
   t.end();
 });
+
+t.test('a large text found clean is not scanned again in the same task, unless a value was added since', async (t) => {
+  const r = new Redactor();
+  r.add('ghp_firstvalue0000000000000000000000000');
+  const later = 'ghp_latervalue0000000000000000000000000';
+  const text = 'x'.repeat(2 * 1024 * 1024) + later;
+  t.equal(r.redact(text), text, 'clean');
+  t.equal(r.redact(text), text, 'clean again (remembered)');
+  r.add(later);
+  t.not(r.redact(text), text, 'a value added since is still found in the same task');
+  await Promise.resolve();
+  t.ok(r.redact(text).endsWith(`[redacted ${preview(later)}]`));
+});
