@@ -29,7 +29,7 @@ if (mode === 'engine') {
   let blobs = 0;
   let bytes = 0;
   async function* chunks() {
-    for await (const r of parseBatch(git.stdout, MAX)) {
+    for await (const r of parseBatch(git.stdout, MAX, ['blob'], isBinary)) {
       if (!('data' in r) || isBinary(r.data)) continue;
       blobs++;
       bytes += r.data.length;
