@@ -190,6 +190,8 @@ console.log(`pool vs --threads 0: ${out.poolSpeedup}x on ${threads} cores (engin
 const o = out.overEngine;
 console.log(`over the engine alone: source + plumbing ${o.sourceSeconds}x wall, ${o.sourceCpu}x CPU; whole CLI run ${o.cliSeconds}x wall, ${o.cliCpu}x CPU`);
 console.log(`engine CPU (one thread, ${(engineAlone0.bytes / MB).toFixed(0)} MB of text) = ${out.engineCpuOverFloorCpu}x the floor's CPU`);
+const perThread = (p) => (p.threadsCpu?.main !== undefined ? `main ${p.threadsCpu.main}, workers ${p.threadsCpu.workers.join(' + ') || '-'}, V8/libuv helpers ${p.threadsCpu.rest}` : 'n/a');
+console.log(`CPU s by thread: source + engine: ${perThread(phases)}; engine alone: ${perThread(engineAlone)}; engine alone --threads 0: ${perThread(engineAlone0)}`);
 if (isoNote && isoNote !== 'full history') console.log(`isomorphic: ${isoNote}`);
 for (const t of profile ?? []) {
   console.log(`${t.thread}: ${t.seconds} s, busy ${Math.round(t.busyShare * 100)}%; ${t.categories.map((c) => `${c.what} ${c.seconds}`).join(', ')}`);
