@@ -24,7 +24,7 @@ function reference(values, text) {
   return text.replace(new RegExp(alts.join('|'), 'g'), (m) => shown.get(m) ?? m);
 }
 
-const alphabet = fc.constantFrom('a', 'b', 'A', '0', '-', ' ', '\n', '"', '/', '+', '=', 'é', '…');
+const alphabet = fc.constantFrom('a', 'b', 'A', '0', '-', ' ', '\n', '"', '/', '+', '=', 'é', '…', '😀', '%');
 const word = (min, max) => fc.array(alphabet, { minLength: min, maxLength: max }).map((a) => a.join(''));
 const prefixes = fc.constantFrom('', 'ghp_', '-----BEGIN RSA PRIVATE KEY-----\n', 'x'.repeat(40), 'xoxb-1234-');
 
