@@ -41,4 +41,6 @@ export interface WorkerConfig {
   /** The catalogue the main thread loaded and validated, without examples: parsed once, not per worker. */
   catalogue: Catalogue;
   fingerprintKey: string;
+  /** Hits below this CONFIDENCE_ORDER rank are dropped by the main thread: no slow fingerprint for them. */
+  minConfidence?: number;
 }

@@ -11,6 +11,7 @@ import type { BatchResult, BatchTask, WorkerConfig, WorkerHit } from './protocol
 import { runSecretValues, verifyContext } from './secret-values.js';
 import { addWork, newWorkMeter, type WorkMeter } from './work-meter.js';
 import { describeInput, describeFault, TimeBudgetExceeded } from './faults.js';
+import { fingerprint } from './fingerprint.js';
 
 export interface TimeBudget {
   baseMs: number;
@@ -111,6 +112,7 @@ export class Scanner {
     const workerData: WorkerConfig = {
       catalogue: { ...this.catalogue, rules: this.catalogue.rules.map((r) => ({ ...r, examples: [], negatives: [], verify: undefined })) },
       fingerprintKey: this.opts.fingerprintKey.toString('hex'),
+      minConfidence: this.minConfidence,
     };
     const file = this.opts.workerFile ?? new URL('./worker.js', import.meta.url);
     const pool = new Piscina({
@@ -208,7 +210,7 @@ export class Scanner {
   }
 
   private runInline(chunks: Chunk[]): BatchResult {
-    return detectBatch(this.inline(), packBatch(chunks), this.opts.fingerprintKey);
+    return detectBatch(this.inline(), packBatch(chunks), this.opts.fingerprintKey, this.minConfidence);
   }
 
   /** Runs one batch in `pool`; its time budget starts when a worker picks it up, not while it queues. */
@@ -242,7 +244,11 @@ export class Scanner {
         this.opts.onSecret?.(h.secret);
         const chunk = chunks[h.item];
         const text = () => lines.get(h.item) ?? (lines.set(h.item, chunk.data.toString('utf8').split('\n')), lines.get(h.item)!);
-        runSecretValues.remember(h.fingerprint, h.secret, verifyContext(this.rules.get(h.ruleId), h.line, text));
+        const context = verifyContext(this.rules.get(h.ruleId), h.line, text);
+        // A hit below the threshold came without its slow fingerprint (see detectBatch): it is
+        // never reported, so only a verifier's context makes it worth remembering.
+        if (h.fingerprint) runSecretValues.remember(h.fingerprint, h.secret, context);
+        else if (context) runSecretValues.remember(fingerprint(this.opts.fingerprintKey, h.secret), h.secret, context);
       }
       if (h.secret && this.opts.allowValue?.(h.secret)) {
         this.stats.allowed++;
