@@ -15,13 +15,15 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { Scanner } from '../dist/engine/scanner.js';
+import { loadFingerprintKey } from '../dist/engine/fingerprint.js';
 import { GitSource } from '../dist/sources/git/index.js';
 import { parseBatch } from '../dist/sources/git/cat-file.js';
 import { isBinary } from '../dist/sources/source.js';
 
 const [repo, threads = '2', mode = 'source'] = process.argv.slice(2);
 const MAX = 50 * 1024 * 1024;
-const scanner = new Scanner({ threads: Number(threads), fingerprintKey: Buffer.alloc(32, 1) });
+// The CLI's key (the public derivation unless CREDSWEEP_FINGERPRINT_KEY is set), so fingerprints cost what they cost in a scan.
+const scanner = new Scanner({ threads: Number(threads), fingerprintKey: loadFingerprintKey() });
 const s = (ms) => +(ms / 1000).toFixed(2);
 const cpu0 = process.cpuUsage();
 const cpuSeconds = () => {
