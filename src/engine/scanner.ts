@@ -85,6 +85,12 @@ export class Scanner {
   private retryWorkers?: Piscina;
   private compiled?: CompiledCatalogue;
   private readonly batchBytes: number;
+  /**
+   * Shared buffers of twice `batchBytes` that batches are packed into and that come back free
+   * when the worker answers: a fresh buffer per batch (transferred, then collected) made the
+   * main thread allocate as many bytes as the whole scan, and its garbage collector run for them.
+   */
+  private readonly spareBuffers: SharedArrayBuffer[] = [];
   private readonly minConfidence: number;
   private readonly budget: TimeBudget;
   readonly threads: number;
@@ -215,7 +221,9 @@ export class Scanner {
 
   /** Runs one batch in `pool`; its time budget starts when a worker picks it up, not while it queues. */
   private async runPooled(pool: Piscina, chunks: Chunk[]): Promise<BatchResult> {
-    const task = packBatch(chunks);
+    const total = chunks.reduce((n, c) => n + c.data.length, 0);
+    const shared = total <= 2 * this.batchBytes ? (this.spareBuffers.pop() ?? new SharedArrayBuffer(2 * this.batchBytes)) : undefined;
+    const task = packBatch(chunks, shared);
     const bytes = task.items.length ? task.items[task.items.length - 1].end : 0;
     const ms = Math.round(this.budget.baseMs + (this.budget.msPerMB * bytes) / (1024 * 1024));
     const stop = new AbortController();
@@ -226,12 +234,15 @@ export class Scanner {
     });
     task.started = port2;
     try {
-      return await pool.run(task, { transferList: [task.buf, port2], signal: stop.signal });
+      // A shared buffer is seen by the worker, not moved to it; a one-off one is moved.
+      return await pool.run(task, { transferList: shared ? [port2] : [task.buf as ArrayBuffer, port2], signal: stop.signal });
     } catch (e) {
       throw stop.signal.aborted ? stop.signal.reason : e;
     } finally {
       clearTimeout(timer);
       port1.close();
+      // Settled: the worker is done with it (or was stopped, and its answer is dropped).
+      if (shared) this.spareBuffers.push(shared);
     }
   }
 
@@ -277,10 +288,13 @@ export class Scanner {
   }
 }
 
-/** Copies chunks back to back into one fresh, unpooled buffer: pooled Buffers share an ArrayBuffer and cannot be transferred. */
-function packBatch(chunks: Chunk[]): BatchTask {
+/**
+ * Copies chunks back to back into `shared`, or else into one fresh, unpooled buffer (pooled
+ * Buffers share an ArrayBuffer and cannot be transferred).
+ */
+function packBatch(chunks: Chunk[], shared?: SharedArrayBuffer): BatchTask {
   const total = chunks.reduce((n, c) => n + c.data.length, 0);
-  const buf = Buffer.allocUnsafeSlow(total);
+  const buf = shared ? Buffer.from(shared, 0, total) : Buffer.allocUnsafeSlow(total);
   const items: BatchTask['items'] = [];
   let at = 0;
   for (const c of chunks) {
@@ -288,7 +302,7 @@ function packBatch(chunks: Chunk[]): BatchTask {
     items.push({ start: at, end: at + c.data.length, name: c.name ?? originPath(c) });
     at += c.data.length;
   }
-  return { buf: buf.buffer as ArrayBuffer, items };
+  return { buf: shared ?? (buf.buffer as ArrayBuffer), items };
 }
 
 function originPath(c: Chunk): string | undefined {
