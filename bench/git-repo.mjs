@@ -190,6 +190,7 @@ export async function buildHistoryRepo(dir, { commits = 4000, targetMB = 1024, r
   const t0 = 1_400_000_000;
   const editBudget = target - addBudget;
   let editBytes = 0;
+  let editCount = 0;
   for (let c = 1; c <= commits; c++) {
     const ts = t0 + c * 3600;
     const ops = [];
@@ -212,11 +213,15 @@ export async function buildHistoryRepo(dir, { commits = 4000, targetMB = 1024, r
         }
       }
     }
-    // Change: edits of hot files, sized so edits make up the rest of the target.
+    // Change: edits of hot files, as many per commit as make the rest of the target over the
+    // remaining commits (each edit adds a new version of a file, of the hot files' mean size).
     const before = unique;
-    const edits = editBytes < editBudget ? 2 + r(8) : 1;
-    ops.push(...(await editOps(edits, 3)));
+    const perEdit = editCount ? editBytes / editCount : 32 * 1024;
+    const want = (editBudget - editBytes) / Math.max(1, commits - c + 1) / perEdit;
+    const edits = editBytes < editBudget ? Math.max(2, Math.min(60, Math.round(want * (0.5 + r(100) / 100)))) : 1;
+    ops.push(...(await editOps(edits, 3 * Math.max(1, Math.round(edits / 6)))));
     editBytes += unique - before;
+    editCount += edits;
     main = await commit('refs/heads/main', main, undefined, ops, ts, `commit ${c}`);
 
     if (c % 12 === 0) {

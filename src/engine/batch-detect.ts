@@ -1,14 +1,20 @@
 import type { CompiledCatalogue } from './compile.js';
 import { detect, type RawMatch } from './detect.js';
-import { fingerprint, preview } from './fingerprint.js';
+import { fingerprint, isSlowFingerprint, preview } from './fingerprint.js';
 import { LineIndex } from './line-index.js';
 import type { BatchResult, BatchTask, WorkerHit } from './protocol.js';
 import { newWorkMeter } from './work-meter.js';
 import { asUtf8 } from '../util/text-encoding.js';
 import { formatOfPath } from '../detectors/file-formats.js';
+import { CONFIDENCE_ORDER } from '../types.js';
 
-/** Runs detection over every chunk of a batch and turns raw matches into located, fingerprinted hits. */
-export function detectBatch(cat: CompiledCatalogue, task: BatchTask, key: Buffer): BatchResult {
+/**
+ * Runs detection over every chunk of a batch and turns raw matches into located, fingerprinted
+ * hits. A hit below `minConfidence` (a CONFIDENCE_ORDER rank) is dropped by the main thread, so
+ * it gets no slow (scrypt) fingerprint: `fingerprint` is '' (a history full of test passwords
+ * spent most of its scan on them).
+ */
+export function detectBatch(cat: CompiledCatalogue, task: BatchTask, key: Buffer, minConfidence = 0): BatchResult {
   const all = Buffer.from(task.buf);
   const work = newWorkMeter();
   const out: WorkerHit[] = [];
@@ -22,7 +28,7 @@ export function detectBatch(cat: CompiledCatalogue, task: BatchTask, key: Buffer
     const columns = lines.columnsOf(hits.flatMap((h) => [h.start, h.end]));
     const format = formatOfPath(it.name)?.id;
     for (const h of hits) {
-      const hit = toHit(h, item, lines, columns, key);
+      const hit = toHit(h, item, lines, columns, key, minConfidence);
       if (format) hit.fileFormat = format;
       out.push(hit);
     }
@@ -30,7 +36,7 @@ export function detectBatch(cat: CompiledCatalogue, task: BatchTask, key: Buffer
   return { hits: out, work };
 }
 
-function toHit(h: RawMatch, item: number, lines: LineIndex, columns: Map<number, number>, key: Buffer): WorkerHit {
+function toHit(h: RawMatch, item: number, lines: LineIndex, columns: Map<number, number>, key: Buffer, minConfidence: number): WorkerHit {
   const hit: WorkerHit = {
     item,
     ruleId: h.rule.spec.id,
@@ -40,7 +46,7 @@ function toHit(h: RawMatch, item: number, lines: LineIndex, columns: Map<number,
     column: columns.get(h.start)!,
     endLine: lines.lineOf(h.end),
     endColumn: columns.get(h.end)!,
-    fingerprint: fingerprint(key, h.secret),
+    fingerprint: CONFIDENCE_ORDER[h.confidence] < minConfidence && isSlowFingerprint(key, h.secret) ? '' : fingerprint(key, h.secret),
     preview: preview(h.secret),
     secretLength: [...h.secret].length,
   };

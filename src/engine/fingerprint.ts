@@ -32,6 +32,14 @@ export function fingerprint(key: Buffer, secret: string | Buffer): string {
   return fp;
 }
 
+/**
+ * True when `fingerprint(key, secret)` is the slow derivation (scrypt, tens of milliseconds):
+ * the engine leaves it out for hits the run drops anyway.
+ */
+export function isSlowFingerprint(key: Buffer, secret: string): boolean {
+  return key.equals(PUBLIC_FINGERPRINT_KEY) && entropyBits(secret) < HIGH_ENTROPY_BITS;
+}
+
 /** Length times the Shannon entropy of the character distribution: a cheap strength estimate. */
 export function entropyBits(s: string): number {
   const counts = new Map<string, number>();

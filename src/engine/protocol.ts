@@ -3,9 +3,10 @@ import type { Confidence, EmbeddedDates, FindingContext, Span } from '../types.j
 import type { WorkMeter } from './work-meter.js';
 import type { MessagePort } from 'node:worker_threads';
 
-/** What the main thread sends a worker: one buffer holding many chunks back to back. */
+/** What the main thread sends a worker: one buffer holding many chunks back to back (items say where). */
 export interface BatchTask {
-  buf: ArrayBuffer;
+  /** Moved to the worker, or shared with it (the main thread reuses it once the batch is answered). */
+  buf: ArrayBuffer | SharedArrayBuffer;
   items: Array<{ start: number; end: number; name?: string }>;
   /** Told when a worker starts the batch (transferred). */
   started?: MessagePort;
@@ -41,4 +42,6 @@ export interface WorkerConfig {
   /** The catalogue the main thread loaded and validated, without examples: parsed once, not per worker. */
   catalogue: Catalogue;
   fingerprintKey: string;
+  /** Hits below this CONFIDENCE_ORDER rank are dropped by the main thread: no slow fingerprint for them. */
+  minConfidence?: number;
 }

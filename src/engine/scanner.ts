@@ -11,6 +11,7 @@ import type { BatchResult, BatchTask, WorkerConfig, WorkerHit } from './protocol
 import { runSecretValues, verifyContext } from './secret-values.js';
 import { addWork, newWorkMeter, type WorkMeter } from './work-meter.js';
 import { describeInput, describeFault, TimeBudgetExceeded } from './faults.js';
+import { fingerprint } from './fingerprint.js';
 
 export interface TimeBudget {
   baseMs: number;
@@ -92,6 +93,12 @@ export class Scanner {
   /** Batches waiting in a pool, stopped at once if its workers cannot start. */
   private readonly queued = new Set<AbortController>();
   private readonly batchBytes: number;
+  /**
+   * Shared buffers of twice `batchBytes` that batches are packed into and that come back free
+   * when the worker answers: a fresh buffer per batch (transferred, then collected) made the
+   * main thread allocate as many bytes as the whole scan, and its garbage collector run for them.
+   */
+  private readonly spareBuffers: SharedArrayBuffer[] = [];
   private readonly minConfidence: number;
   private readonly budget: TimeBudget;
   readonly threads: number;
@@ -119,6 +126,7 @@ export class Scanner {
     const workerData: WorkerConfig = {
       catalogue: { ...this.catalogue, rules: this.catalogue.rules.map((r) => ({ ...r, examples: [], negatives: [], verify: undefined })) },
       fingerprintKey: this.opts.fingerprintKey.toString('hex'),
+      minConfidence: this.minConfidence,
     };
     const file = this.opts.workerFile ?? new URL('./worker.js', import.meta.url);
     const pool = new Piscina({
@@ -231,12 +239,14 @@ export class Scanner {
   }
 
   private runInline(chunks: Chunk[]): BatchResult {
-    return detectBatch(this.inline(), packBatch(chunks), this.opts.fingerprintKey);
+    return detectBatch(this.inline(), packBatch(chunks), this.opts.fingerprintKey, this.minConfidence);
   }
 
   /** Runs one batch in `pool`; its time budget starts when a worker picks it up, not while it queues. */
   private async runPooled(pool: Piscina, chunks: Chunk[]): Promise<BatchResult> {
-    const task = packBatch(chunks);
+    const total = chunks.reduce((n, c) => n + c.data.length, 0);
+    const shared = total <= 2 * this.batchBytes ? (this.spareBuffers.pop() ?? new SharedArrayBuffer(2 * this.batchBytes)) : undefined;
+    const task = packBatch(chunks, shared);
     const bytes = task.items.length ? task.items[task.items.length - 1].end : 0;
     const ms = Math.round(this.budget.baseMs + (this.budget.msPerMB * bytes) / (1024 * 1024));
     const stop = new AbortController();
@@ -250,7 +260,8 @@ export class Scanner {
     });
     task.started = port2;
     try {
-      return await pool.run(task, { transferList: [task.buf, port2], signal: stop.signal });
+      // A shared buffer is seen by the worker, not moved to it; a one-off one is moved.
+      return await pool.run(task, { transferList: shared ? [port2] : [task.buf as ArrayBuffer, port2], signal: stop.signal });
     } catch (e) {
       // Failed before any worker took a batch: the worker module itself fails (Piscina hands
       // a load error to the first task).
@@ -260,6 +271,8 @@ export class Scanner {
       this.queued.delete(stop);
       clearTimeout(timer);
       port1.close();
+      // Settled: the worker is done with it (or was stopped, and its answer is dropped).
+      if (shared) this.spareBuffers.push(shared);
     }
   }
 
@@ -272,7 +285,11 @@ export class Scanner {
         this.opts.onSecret?.(h.secret);
         const chunk = chunks[h.item];
         const text = () => lines.get(h.item) ?? (lines.set(h.item, chunk.data.toString('utf8').split('\n')), lines.get(h.item)!);
-        runSecretValues.remember(h.fingerprint, h.secret, verifyContext(this.rules.get(h.ruleId), h.line, text));
+        const context = verifyContext(this.rules.get(h.ruleId), h.line, text);
+        // A hit below the threshold came without its slow fingerprint (see detectBatch): it is
+        // never reported, so only a verifier's context makes it worth remembering.
+        if (h.fingerprint) runSecretValues.remember(h.fingerprint, h.secret, context);
+        else if (context) runSecretValues.remember(fingerprint(this.opts.fingerprintKey, h.secret), h.secret, context);
       }
       if (h.secret && this.opts.allowValue?.(h.secret)) {
         this.stats.allowed++;
@@ -301,10 +318,13 @@ export class Scanner {
   }
 }
 
-/** Copies chunks back to back into one fresh, unpooled buffer: pooled Buffers share an ArrayBuffer and cannot be transferred. */
-function packBatch(chunks: Chunk[]): BatchTask {
+/**
+ * Copies chunks back to back into `shared`, or else into one fresh, unpooled buffer (pooled
+ * Buffers share an ArrayBuffer and cannot be transferred).
+ */
+function packBatch(chunks: Chunk[], shared?: SharedArrayBuffer): BatchTask {
   const total = chunks.reduce((n, c) => n + c.data.length, 0);
-  const buf = Buffer.allocUnsafeSlow(total);
+  const buf = shared ? Buffer.from(shared, 0, total) : Buffer.allocUnsafeSlow(total);
   const items: BatchTask['items'] = [];
   let at = 0;
   for (const c of chunks) {
@@ -312,7 +332,7 @@ function packBatch(chunks: Chunk[]): BatchTask {
     items.push({ start: at, end: at + c.data.length, name: c.name ?? originPath(c) });
     at += c.data.length;
   }
-  return { buf: buf.buffer as ArrayBuffer, items };
+  return { buf: shared ?? (buf.buffer as ArrayBuffer), items };
 }
 
 function originPath(c: Chunk): string | undefined {

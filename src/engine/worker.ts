@@ -12,5 +12,5 @@ export default function run(task: BatchTask): BatchResult {
   // The main thread starts the batch's time budget now, not while it waited in the queue.
   task.started?.postMessage(0);
   task.started?.close();
-  return detectBatch(catalogue, task, key);
+  return detectBatch(catalogue, task, key, cfg.minConfidence);
 }

@@ -1,9 +1,10 @@
 import { preview } from '../engine/fingerprint.js';
+import { ValueIndex } from './value-index.js';
 
 /** Secrets shorter than this are too common as plain words to be found reliably; never registered. */
 const MIN_LENGTH = 4;
-/** Below this length a secret is replaced only where it stands alone (not inside a longer word). */
-const SUBSTRING_LENGTH = 8;
+/** Texts from this length on are remembered clean for the rest of the task (see `clean`). */
+const CLEAN_CACHE_MIN = 1024 * 1024;
 
 /**
  * Knows every secret of the run (every finding at any confidence, credentials in URLs on the
@@ -13,7 +14,8 @@ const SUBSTRING_LENGTH = 8;
  */
 export class Redactor {
   private readonly values = new Map<string, string>();
-  private pattern?: RegExp;
+  /** Below 8 characters a secret is replaced only where it stands alone (see ValueIndex). */
+  private index?: ValueIndex;
   /** Off when the user asked for values with --show-secrets. */
   enabled = true;
 
@@ -27,34 +29,50 @@ export class Redactor {
     // The forms a value takes when a report escapes it: JSON strings, URIs (SARIF), percent-encoding.
     const forms = new Set([secret, JSON.stringify(secret).slice(1, -1), encodeURI(secret), encodeURIComponent(secret)]);
     for (const f of forms) if (!this.values.has(f)) this.values.set(f, shown);
-    this.pattern = undefined;
+    this.index = undefined;
+    this.clean = undefined;
   }
+
+  /**
+   * A large text just found clean, until the current task ends: a report is redacted where it
+   * is rendered and then again by the stdout guard, in the same task, and the second pass over
+   * it (seconds for a 100 MB history report) would find nothing the first did not. Dropped at
+   * the next microtask, so the redactor never keeps a report alive.
+   */
+  private clean?: string;
 
   /** `always`: even with --show-secrets (what goes to GitHub never carries a value). */
   redact(text: string, always = false): string {
     if ((!this.enabled && !always) || this.values.size === 0 || !text) return text;
-    this.pattern ??= this.compile();
-    return text.replace(this.pattern, (m) => this.values.get(m) ?? m);
+    if (text === this.clean) return text;
+    const parts: string[] = [];
+    let last = 0;
+    this.matcher().scan(text, (at, value) => {
+      parts.push(text.slice(last, at), this.values.get(value)!);
+      last = at + value.length;
+    });
+    if (parts.length === 0) {
+      if (text.length >= CLEAN_CACHE_MIN && this.clean === undefined) {
+        this.clean = text;
+        queueMicrotask(() => (this.clean = undefined));
+      }
+      return text;
+    }
+    parts.push(text.slice(last));
+    return parts.join('');
   }
 
   /** True when `text` holds a known secret (used to refuse, where replacing is not enough). */
   leaks(text: string): boolean {
     if (this.values.size === 0 || !text) return false;
-    this.pattern ??= this.compile();
-    this.pattern.lastIndex = 0;
-    const hit = this.pattern.test(text);
-    this.pattern.lastIndex = 0;
+    let hit = false;
+    this.matcher().scan(text, () => (hit = true) && false);
     return hit;
   }
 
-  private compile(): RegExp {
-    // Longest first, so a secret that contains another is replaced whole.
-    const sorted = [...this.values.keys()].sort((a, b) => b.length - a.length);
-    const alts = sorted.map((v) => {
-      const e = v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      return v.length >= SUBSTRING_LENGTH ? e : `(?<![A-Za-z0-9])${e}(?![A-Za-z0-9])`;
-    });
-    return new RegExp(alts.join('|'), 'g');
+  /** A secret that contains another is replaced whole: the longest match at a place wins. */
+  private matcher(): ValueIndex {
+    return (this.index ??= new ValueIndex(this.values.keys()));
   }
 }
 

@@ -38,6 +38,8 @@ export interface CommitInfo {
 export type BlobRead =
   | { id: string; data: Buffer }
   | { id: string; size: number; tooLarge: true }
+  /** The reader's sniff (see readBlobs) called it binary: its bytes were not kept. */
+  | { id: string; size: number; binary: true }
   | { id: string; error: string };
 
 export interface GitBackend {
@@ -53,8 +55,12 @@ export interface GitBackend {
    * each with the blobs it introduces. Regular files only (modes 100644/100755).
    */
   commits(tips: string[], exclude: string[]): AsyncIterable<CommitInfo>;
-  /** Reads blobs in the order the ids arrive; one answer per id. */
-  readBlobs(ids: AsyncIterable<string>, maxSize: number): AsyncIterable<BlobRead>;
+  /**
+   * Reads blobs in the order the ids arrive; one answer per id. A backend that streams may
+   * call `sniff` on a blob's first 8 KB and answer `binary` without reading it whole; one that
+   * does not answers with the bytes, and the caller tests them.
+   */
+  readBlobs(ids: AsyncIterable<string>, maxSize: number, sniff?: (head: Buffer) => boolean): AsyncIterable<BlobRead>;
   /** Raw commit and tag objects (headers and message), in the order the ids arrive; one answer per id. */
   readMessages(ids: AsyncIterable<string>, maxSize: number): AsyncIterable<BlobRead>;
   /** Blob ids of regular files in a commit's tree. */

@@ -10,7 +10,7 @@ import { firstLine, spawnGit } from './git-cli.js';
  * which case the unanswered id at the head of the queue is reported and a fresh process
  * takes the remaining ids.
  */
-export async function* catFileBatch(gitdir: string, ids: AsyncIterable<string>, maxSize: number, types: readonly string[] = ['blob']): AsyncGenerator<BlobRead> {
+export async function* catFileBatch(gitdir: string, ids: AsyncIterable<string>, maxSize: number, types: readonly string[] = ['blob'], sniff?: Sniff): AsyncGenerator<BlobRead> {
   const pending: string[] = [];
   let head = 0;
   let inputDone = false;
@@ -39,7 +39,7 @@ export async function* catFileBatch(gitdir: string, ids: AsyncIterable<string>, 
       const stderr: Buffer[] = [];
       proc.stderr.on('data', (b: Buffer) => stderr.push(b));
       const closed = once(proc, 'close');
-      for await (const r of parseBatch(proc.stdout, maxSize, types)) {
+      for await (const r of parseBatch(proc.stdout, maxSize, types, sniff)) {
         head++;
         if (head > 4096 && head * 2 > pending.length) {
           pending.splice(0, head);
@@ -100,20 +100,33 @@ function start(gitdir: string): ChildProcessWithoutNullStreams {
   return p;
 }
 
+/** Bytes of an object's start that `Sniff` sees (git's own binary test reads as many). */
+export const SNIFF_BYTES = 8192;
+
+/**
+ * Told an object's first `min(size, SNIFF_BYTES)` bytes; true answers it `binary` without its
+ * bytes, which are then neither copied nor kept (a third of a typical history's blob bytes).
+ */
+export type Sniff = (head: Buffer) => boolean;
+
 /**
  * Parses `<id> <type> <size>\n<bytes>\n` and `<id> missing\n` answers as they stream. Objects
- * of other `types` and over `maxSize` are answered without their bytes. Exported for the
- * property tests; a stream that ends inside an object answers nothing for it.
+ * of other `types` and over `maxSize` are answered without their bytes, and so are those
+ * `sniff` calls binary. Exported for the property tests; a stream that ends inside an object
+ * answers nothing for it.
  */
-export async function* parseBatch(stdout: AsyncIterable<Buffer>, maxSize: number, types: readonly string[] = ['blob']): AsyncGenerator<BlobRead> {
+export async function* parseBatch(stdout: AsyncIterable<Buffer>, maxSize: number, types: readonly string[] = ['blob'], sniff?: Sniff): AsyncGenerator<BlobRead> {
   let rest: Buffer | undefined;
   // Content being collected for the current object.
   let id = '';
   let body: Buffer | undefined;
+  /** The object's first bytes, collected to decide on them before its body is allocated. */
+  let head: Buffer | undefined;
   let need = -1; // bytes of content (+1 for the trailing LF) still to read; -1 = expecting a header
   let filled = 0;
   let size = 0;
   let skip = false;
+  let binary = false;
   for await (const chunk of stdout) {
     let buf = rest ? Buffer.concat([rest, chunk]) : chunk;
     rest = undefined;
@@ -136,31 +149,53 @@ export async function* parseBatch(stdout: AsyncIterable<Buffer>, maxSize: number
         size = Number(parts[2]);
         if (parts.length !== 3 || !/^\d+$/.test(parts[2])) throw new Error(`git cat-file: unexpected answer ${JSON.stringify(header.slice(0, 100))}`);
         skip = !types.includes(parts[1]) || size > maxSize;
+        binary = false;
         need = size + 1;
         filled = 0;
+        body = undefined;
         // Objects that sit whole in this chunk need no copy: each stdout chunk is a fresh buffer
         // (the engine copies into its batch anyway), so a view keeps nothing else alive.
         if (!skip && buf.length - at >= need) {
           const data = buf.subarray(at, at + size);
           at += need;
           need = -1;
-          yield { id, data };
+          yield sniff?.(data.subarray(0, SNIFF_BYTES)) ? { id, size, binary: true } : { id, data };
           continue;
         }
-        body = skip ? undefined : Buffer.allocUnsafe(size);
+        if (skip) continue;
+        const n = Math.min(size, SNIFF_BYTES);
+        if (!sniff) body = Buffer.allocUnsafe(size);
+        else if (buf.length - at < n) head = Buffer.allocUnsafe(n);
+        else if (sniff(buf.subarray(at, at + n))) skip = binary = true;
+        else body = Buffer.allocUnsafe(size);
         continue;
       }
       const take = Math.min(need, buf.length - at);
+      let from = at;
+      if (head) {
+        const n = Math.min(take, head.length - filled);
+        buf.copy(head, filled, from, from + n);
+        filled += n;
+        from += n;
+        if (filled === head.length) {
+          if (sniff!(head)) skip = binary = true;
+          else {
+            body = Buffer.allocUnsafe(size);
+            head.copy(body, 0);
+          }
+          head = undefined;
+        }
+      }
       if (body && filled < size) {
-        const n = Math.min(take, size - filled);
-        buf.copy(body, filled, at, at + n);
+        const n = Math.min(at + take - from, size - filled);
+        buf.copy(body, filled, from, from + n);
         filled += n;
       }
       at += take;
       need -= take;
       if (need === 0) {
         need = -1;
-        if (skip) yield size > maxSize ? { id, size, tooLarge: true } : { id, error: `not a ${types.join(' or ')}` };
+        if (skip) yield binary ? { id, size, binary: true } : size > maxSize ? { id, size, tooLarge: true } : { id, error: `not a ${types.join(' or ')}` };
         else yield { id, data: body! };
         body = undefined;
       }

@@ -114,12 +114,15 @@ export class GitSource implements Source {
     const binary = new Map<string, number>();
     const progress = this.opts.progress;
     // git keeps inflating while the engine waits on its workers: blobs queue here, not in a 64 KB pipe.
-    const reads = readAhead(backend.readBlobs(ids, Math.min(this.opts.maxFileSize, MAX_HELD_BYTES)), this.opts.readAheadBytes ?? READ_AHEAD_BYTES, (r) => ('data' in r ? r.data.length : 0) + 128);
+    // Binary blobs are told apart on their first 8 KB (isBinary reads no more) and never held whole.
+    const reads = readAhead(backend.readBlobs(ids, Math.min(this.opts.maxFileSize, MAX_HELD_BYTES), isBinary), this.opts.readAheadBytes ?? READ_AHEAD_BYTES, (r) => ('data' in r ? r.data.length : 0) + 128);
     for await (const r of reads) {
       if ('error' in r) {
         this.errors.push({ where: `blob ${r.id}`, message: `${this.provenance.anyPath(r.id)}: ${r.error}` });
       } else if ('tooLarge' in r) {
         tooLarge.set(r.id, r.size);
+      } else if ('binary' in r) {
+        binary.set(r.id, r.size);
       } else if (isBinary(r.data)) {
         binary.set(r.id, r.data.length);
       } else {
@@ -130,7 +133,7 @@ export class GitSource implements Source {
       }
       if (progress) {
         progress.extra = `of ${this.stats.blobs} blobs, ${this.stats.commits} commits`;
-        progress.tick('data' in r ? r.data.length : 0);
+        progress.tick('data' in r ? r.data.length : 'binary' in r ? r.size : 0);
       }
     }
     await walk;
@@ -174,6 +177,7 @@ export class GitSource implements Source {
         this.skipped.push({ path: `${path} (${r.id})`, reason: 'too-large', size: r.size });
         continue;
       }
+      if (!('data' in r)) continue; // never sniffed: messages are read without a sniff
       const message = messageOf(r.data);
       if (message.length === 0 || isBinary(message)) continue;
       this.stats.messages++;

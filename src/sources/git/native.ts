@@ -53,8 +53,8 @@ export class NativeBackend implements GitBackend {
     if (code !== 0) this.errors.push({ where: 'git log', message: `history walk stopped early: ${firstLine(Buffer.concat(stderr).toString('utf8')) || `exit ${code}`}` });
   }
 
-  readBlobs(ids: AsyncIterable<string>, maxSize: number): AsyncIterable<BlobRead> {
-    return catFileBatch(this.gitdir, ids, maxSize);
+  readBlobs(ids: AsyncIterable<string>, maxSize: number, sniff?: (head: Buffer) => boolean): AsyncIterable<BlobRead> {
+    return catFileBatch(this.gitdir, ids, maxSize, ['blob'], sniff);
   }
 
   readMessages(ids: AsyncIterable<string>, maxSize: number): AsyncIterable<BlobRead> {

@@ -146,6 +146,41 @@ t.test('git cat-file --batch: one answer per object, bytes exact, a cut stream a
   t.pass('300 runs');
 });
 
+// Blobs up to 20 KB, some with a NUL in their first 8 KB, some only after it.
+const sniffed = fc.record({
+  id: hex40,
+  type: fc.constantFrom('blob', 'blob', 'blob', 'tree'),
+  data: fc.tuple(fc.integer({ min: 0, max: 20_000 }), fc.option(fc.integer({ min: 0, max: 19_999 }), { nil: undefined }), fc.integer({ min: 0, max: 255 })).map(([n, nul, fill]) => {
+    const b = Buffer.alloc(n, fill || 1);
+    if (nul !== undefined && nul < n) b[nul] = 0;
+    return b;
+  }),
+});
+
+t.test('git cat-file --batch with a sniff: it sees each blob\'s first 8 KB exactly; binary ones come without bytes', async (t) => {
+  await fc.assert(
+    fc.asyncProperty(fc.array(sniffed, { maxLength: 6 }), cutPoints, fc.integer({ min: 0, max: 25_000 }), async (answers, cuts, maxSize) => {
+      const bytes = Buffer.concat(answers.map(renderAnswer));
+      const heads = [];
+      const sniff = (head) => {
+        heads.push(Buffer.from(head));
+        return head.includes(0);
+      };
+      const got = await collect(parseBatch(Readable.from(pieces(bytes, cuts)), maxSize, ['blob'], sniff));
+      const read = answers.filter((a) => a.type === 'blob' && a.data.length <= maxSize);
+      deepStrictEqual(heads, read.map((a) => a.data.subarray(0, 8192)));
+      const want = answers.map((a) => {
+        if (a.data.length > maxSize) return { id: a.id, size: a.data.length, tooLarge: true };
+        if (a.type !== 'blob') return { id: a.id, error: 'not a blob' };
+        return a.data.subarray(0, 8192).includes(0) ? { id: a.id, size: a.data.length, binary: true } : { id: a.id, data: a.data };
+      });
+      deepStrictEqual(got, want);
+    }),
+    { numRuns: 200 },
+  );
+  t.pass('200 runs');
+});
+
 const treeEntry = fc.record({
   mode: fc.constantFrom('100644', '100755', '120000', '160000', '040000'),
   path: pathText.filter((s) => !s.includes('/')),
