@@ -261,7 +261,11 @@ export class Scanner {
     task.started = port2;
     try {
       // A shared buffer is seen by the worker, not moved to it; a one-off one is moved.
-      return await pool.run(task, { transferList: shared ? [port2] : [task.buf as ArrayBuffer, port2], signal: stop.signal });
+      const result = await pool.run(task, { transferList: shared ? [port2] : [task.buf as ArrayBuffer, port2], signal: stop.signal });
+      // An answer proves the module loads even when the `started` message is lost: it comes on
+      // another port, and closing port1 below drops it if the answer came first.
+      this.workerStarted = true;
+      return result;
     } catch (e) {
       // Failed before any worker took a batch: the worker module itself fails (Piscina hands
       // a load error to the first task).
