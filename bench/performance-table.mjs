@@ -8,7 +8,7 @@ export const PERFORMANCE = [
   {
     id: 'engine',
     command: 'npm run bench',
-    what: 'the engine alone, whole catalogue, on one worker and on every worker: a generated corpus and a folder of real files read into memory (`BENCH_CORPUS=dir` takes any folder)',
+    what: 'the engine alone, whole catalogue, on one worker and on every worker, warm: 200 MB of real files read into memory (`/usr/lib/python3` and this project\'s `node_modules`; `BENCH_TREE=a:b` takes other folders) and the generated corpus (`BENCH_CORPUS=real|generated` runs one); floor: one thread running an RE2 alternation of the 20 most used keywords',
   },
   {
     id: 'dir',
