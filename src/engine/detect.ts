@@ -1,3 +1,4 @@
+
 import type { Confidence, EmbeddedDates } from '../types.js';
 import type { CompiledCatalogue, CompiledRule } from './compile.js';
 import { looksRandom, shannon } from './entropy.js';
@@ -11,6 +12,7 @@ import { dropOverlaps, pairUp, tier } from './resolve.js';
 import { contextSpec, FINDING_CONTEXTS, isGeneratedContent, type FindingContext } from '../vocabulary/contexts.js';
 import { inExampleField, mayHoldExampleFields } from './example-fields.js';
 import { formatOfPath } from '../detectors/file-formats.js';
+import { lowerBound } from '../util/lower-bound.js';
 
 /** A hit inside a worker. Holds the secret; never leaves the worker except as fingerprint/preview. */
 export interface RawMatch {
@@ -166,13 +168,7 @@ function withDecoded(outer: RawMatch[], segments: Iterable<DecodedSegment>, insi
   const added: RawMatch[] = [];
   /** The first live hit (outer ones in their order, then added ones) overlapping [s, e). */
   const overlapping = (s: number, e: number): RawMatch | undefined => {
-    let lo = 0;
-    let hi = byStart.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (outer[byStart[mid]].start < e) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(byStart.length, (k) => outer[byStart[k]].start < e);
     let first = -1;
     for (let k = lo - 1; k >= 0; k--) {
       const i = byStart[k];
@@ -210,13 +206,7 @@ class AllowMarks {
 
   within(from: number, to: number): boolean {
     const at = (this.at ??= this.find());
-    let lo = 0;
-    let hi = at.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (at[mid] < from) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(at.length, (i) => at[i] < from);
     return lo < at.length && at[lo] + ALLOW_COMMENT.length <= to;
   }
 

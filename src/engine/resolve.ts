@@ -3,6 +3,7 @@
 import type { Confidence } from '../types.js';
 import type { RawMatch } from './detect.js';
 import type { LineIndex } from './line-index.js';
+import { lowerBound } from '../util/lower-bound.js';
 
 const RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2 };
 /**
@@ -74,13 +75,7 @@ export function pairUp(hits: RawMatch[], lines: LineIndex): RawMatch[] {
     }
     const line = lines.lineOf(h.start);
     const p = partnersOf(req.rule);
-    let lo = 0;
-    let hi = p.lines.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (p.lines[mid] < line) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(p.lines.length, (i) => p.lines[i] < line);
     let best: RawMatch | undefined;
     let bestDist = Infinity;
     for (const k of [lo - 1, lo]) {

@@ -1,6 +1,7 @@
 import { isMap, isPair, isScalar, isSeq } from 'yaml';
 import { joinPath, segment } from './line-keys.js';
 import type { YamlDoc, YamlText } from './yaml-text.js';
+import { lowerBound } from '../../util/lower-bound.js';
 
 /** A scalar's place in the file (string offsets) and its yaml path. */
 interface ScalarEntry {
@@ -50,28 +51,14 @@ export class PathFinder {
   /** Any wanted offset within [from, to]? */
   private wants(from: number, to: number): boolean {
     const w = this.wanted;
-    let lo = 0;
-    let hi = w.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (w[mid] < from) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(w.length, (i) => w[i] < from);
     return lo < w.length && w[lo] <= to;
   }
 }
 
 function entryAt(es: ScalarEntry[], off: number): ScalarEntry | undefined {
-  let lo = 0;
-  let hi = es.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (es[mid].start <= off) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
+  // The last entry starting at or before `off`.
+  const found = lowerBound(es.length, (i) => es[i].start <= off) - 1;
   return found >= 0 && off < es[found].end ? es[found] : undefined;
 }
 
