@@ -7,7 +7,7 @@
 // (default: the fastest this Node has).
 import { createHash } from 'node:crypto';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,7 @@ import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import tar from 'tar-stream';
 import { recordResult } from './record.mjs';
+import { tarWriter } from './tar-writer.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const out = join(here, 'out');
@@ -80,19 +81,11 @@ async function generate() {
   }
   const config = Buffer.from(JSON.stringify({ os: 'linux', architecture: 'amd64', config: { Env: ['PATH=/usr/bin'] }, rootfs: { type: 'layers', diff_ids: layers.map((l) => l.diffId) }, history: layers.map((_, i) => ({ created: '2024-01-01T00:00:00Z', created_by: `/bin/sh -c make layer ${i}` })) }));
   const cfgHex = createHash('sha256').update(config).digest('hex');
-  const pack = tar.pack();
-  const ws = createWriteStream(archive);
-  const piped = new Promise((res, rej) => {
-    pack.pipe(ws);
-    ws.on('finish', res);
-    ws.on('error', rej);
-  });
-  const put = (name, data) => new Promise((res, rej) => pack.entry({ name, size: data.length, mtime: new Date(0) }, data, (e) => (e ? rej(e) : res())));
-  await put(`blobs/sha256/${cfgHex}`, config);
-  for (const l of layers) await put(`blobs/sha256/${l.digest}`, readFileSync(l.gz));
-  await put('manifest.json', Buffer.from(JSON.stringify([{ Config: `blobs/sha256/${cfgHex}`, RepoTags: ['bench/image:1g'], Layers: layers.map((l) => `blobs/sha256/${l.digest}`) }])));
-  pack.finalize();
-  await piped;
+  const out = tarWriter(archive);
+  await out.put(`blobs/sha256/${cfgHex}`, config);
+  for (const l of layers) await out.putFile(`blobs/sha256/${l.digest}`, l.gz);
+  await out.put('manifest.json', Buffer.from(JSON.stringify([{ Config: `blobs/sha256/${cfgHex}`, RepoTags: ['bench/image:1g'], Layers: layers.map((l) => `blobs/sha256/${l.digest}`) }])));
+  await out.finish();
   writeFileSync(archive + '.json', JSON.stringify({ raw, layers: layers.map((l) => l.gz) }));
 }
 

@@ -14,7 +14,7 @@
 //
 //   npm run bench:precision                     (builds first)
 //   node bench/precision.mjs [--suite a,b] [--top N] [--rule ID] [--root DIR]
-import { lstatSync, openSync, readSync, closeSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { lstatSync, openSync, readSync, closeSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, relative, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Scanner } from '../dist/engine/scanner.js';
@@ -25,6 +25,7 @@ import { ImageSource } from '../dist/sources/image/index.js';
 import { GitSource } from '../dist/sources/git/index.js';
 import { buildImage } from './precision/image-build.mjs';
 import { buildHistory, mirrorOwnRepo } from './precision/history-build.mjs';
+import { walkFiles } from './walk-files.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = join(here, '..');
@@ -53,21 +54,6 @@ const classifier = process.env.BENCH_CONTEXTS ? await import(process.env.BENCH_C
 const contextOf = (f) => f.context ?? (classifier && 'path' in f.origin ? classifier.contextOfPath(f.origin.path) : undefined) ?? 'none';
 const pathOf = (f) => ('path' in f.origin ? f.origin.path : f.origin.field ?? '');
 
-function* walk(dir) {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const e of entries) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) yield* walk(p);
-    else if (e.isFile()) yield p;
-  }
-}
-
 const probe = Buffer.alloc(8192);
 function isBinary(path) {
   const fd = openSync(path, 'r');
@@ -94,7 +80,7 @@ async function nodeModulesSuite() {
   let skippedBinary = 0;
   let skippedLarge = 0;
   function* chunks() {
-    for (const p of walk(root)) {
+    for (const p of walkFiles(root)) {
       let st;
       try {
         st = lstatSync(p);

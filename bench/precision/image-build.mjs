@@ -4,9 +4,11 @@
 // the project's demo folder (planted fakes) as the image's own application files, which
 // must stay outside every context.
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, openSync, closeSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, lstatSync, mkdirSync, readFileSync, rmSync, writeFileSync, openSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 import tar from 'tar-stream';
+import { tarWriter } from '../tar-writer.mjs';
+import { walkFiles } from '../walk-files.mjs';
 
 const SITE = '/root/.pyenv/versions/3.11.7/lib/python3.11/site-packages';
 
@@ -20,21 +22,6 @@ export function imageLayers(repoRoot) {
     [[join(repoRoot, 'corpus', 'demo'), 'app']],
   ];
   return layers.map((l) => l.filter(([host]) => existsSync(host)));
-}
-
-function* walk(dir) {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  entries.sort((a, b) => (a.name < b.name ? -1 : 1));
-  for (const e of entries) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) yield* walk(p);
-    else if (e.isFile()) yield p;
-  }
 }
 
 function readable(p) {
@@ -58,7 +45,7 @@ async function writeLayer(file, trees) {
     ws.on('error', rej);
   });
   for (const [host, inside] of trees) {
-    for (const p of walk(host)) {
+    for (const p of walkFiles(host)) {
       const st = lstatSync(p);
       if (!st.isFile() || st.size > 10 << 20 || !readable(p)) continue;
       const name = inside + p.slice(host.length);
@@ -91,22 +78,11 @@ export async function buildImage(outDir, repoRoot) {
   const history = layers.map((l, i) => ({ created: `202${i}-03-01T00:00:00Z`, created_by: `/bin/sh -c #(nop) COPY ${l.trees.join(' ')}` }));
   const config = Buffer.from(JSON.stringify({ os: 'linux', architecture: 'amd64', config: { Env: ['PATH=/usr/local/bin:/usr/bin:/bin'] }, rootfs: { type: 'layers', diff_ids: layers.map((l) => l.diffId) }, history }));
   const cfgHex = createHash('sha256').update(config).digest('hex');
-  const pack = tar.pack();
-  const ws = createWriteStream(archive);
-  const piped = new Promise((res, rej) => {
-    pack.pipe(ws);
-    ws.on('finish', res);
-    ws.on('error', rej);
-  });
-  const put = (name, data) => new Promise((res, rej) => pack.entry({ name, size: data.length, mtime: new Date(0) }, data, (e) => (e ? rej(e) : res())));
-  await put(`${cfgHex}.json`, config);
-  for (const [i, l] of layers.entries()) {
-    const size = statSync(l.file).size;
-    await new Promise((res, rej) => createReadStream(l.file).pipe(pack.entry({ name: `layer${i}/layer.tar`, size, mtime: new Date(0) }, (e) => (e ? rej(e) : res()))));
-  }
-  await put('manifest.json', Buffer.from(JSON.stringify([{ Config: `${cfgHex}.json`, RepoTags: ['bench/installed-packages:latest'], Layers: layers.map((_, i) => `layer${i}/layer.tar`) }])));
-  pack.finalize();
-  await piped;
+  const out = tarWriter(archive);
+  await out.put(`${cfgHex}.json`, config);
+  for (const [i, l] of layers.entries()) await out.putFile(`layer${i}/layer.tar`, l.file);
+  await out.put('manifest.json', Buffer.from(JSON.stringify([{ Config: `${cfgHex}.json`, RepoTags: ['bench/installed-packages:latest'], Layers: layers.map((_, i) => `layer${i}/layer.tar`) }])));
+  await out.finish();
   const info = { bytes: layers.reduce((n, l) => n + l.bytes, 0), layers: layers.map((l) => ({ trees: l.trees, mb: +(l.bytes / 1048576).toFixed(1) })) };
   writeFileSync(meta, JSON.stringify(info));
   rmSync(layerDir, { recursive: true, force: true });
