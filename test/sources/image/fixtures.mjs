@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import tar from 'tar-stream';
+import { tarOf } from '../../../corpus/hostile/lib.mjs';
 
 export const SECRETS = {
   layer: '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',
@@ -18,21 +18,8 @@ export const SECRETS = {
 
 export const sha = (b) => 'sha256:' + createHash('sha256').update(b).digest('hex');
 
-/** A tar archive from entries `{ name, data?, type?, linkname? }`. */
-export async function tarOf(entries) {
-  const pack = tar.pack();
-  const out = [];
-  const done = (async () => {
-    for await (const c of pack) out.push(c);
-  })();
-  for (const e of entries) {
-    const data = e.data === undefined ? undefined : Buffer.from(e.data);
-    await new Promise((res, rej) => pack.entry({ name: e.name, type: e.type ?? 'file', linkname: e.linkname, mode: e.type === 'directory' ? 0o755 : 0o644, mtime: new Date(0) }, data, (err) => (err ? rej(err) : res())));
-  }
-  pack.finalize();
-  await done;
-  return Buffer.concat(out);
-}
+/** A tar archive from entries `{ name, data?, type?, linkname? }`, in memory: the hostile corpus's builder. */
+export { tarOf };
 
 export function hasZstd() {
   try {
