@@ -76,11 +76,13 @@ function wordLike(s: string): boolean {
  */
 const VARIABLE_PREFIX = /^(?:[*$@%&]|[sgbwtlav]:)(?=[A-Za-z_])/;
 
+const codeShaped = (s: string) => wordLike(s) || NOT_SECRET_SHAPES.some((re) => re.test(s));
+
 /** Values that have the shape of code, paths, versions or words rather than of a secret. */
 export function notSecretShaped(s: string): boolean {
-  if (wordLike(s) || NOT_SECRET_SHAPES.some((re) => re.test(s))) return true;
+  if (codeShaped(s)) return true;
   const name = s.replace(VARIABLE_PREFIX, '');
-  return name !== s && (wordLike(name) || NOT_SECRET_SHAPES.some((re) => re.test(name)));
+  return name !== s && codeShaped(name);
 }
 
 /** True when the string looks random enough for its charset and length, and is not code-shaped. */
